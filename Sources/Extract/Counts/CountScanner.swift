@@ -1,0 +1,369 @@
+import JianbaoCore
+import Normalize
+
+/// The parts of a count found in the working text (phase one), before they are resolved.
+struct CountParts {
+    /// Rule that found it, for debug output.
+    var rule: String
+    var start: Int
+    var numberStart: Int
+    var end: Int
+    var low: Double
+    var high: Double?
+    /// Every approximation word that applies (before, inner, after, a 至少 scope).
+    var approximations: [Approximation]
+    var unit: String
+    var object: String?
+}
+
+/// Scans working scalars for counts and ratios (see `CountExtractor`).
+struct CountScanner {
+    let text: WorkingText
+    let scalars: [Unicode.Scalar]
+    let lexicon: CountLexicon
+    let hidden: [Bool]
+    /// For each position, where the 至少 governing its clause starts (至少参加一次集中学习、一次视察调研).
+    let scopeStart: [Int?]
+
+    var counts: [Count] = []
+    var ratios: [Ratio] = []
+    var diagnostics: [Diagnostic] = []
+    /// 至少 scopes that already gave their first count its text.
+    private var usedScopes: Set<Int> = []
+
+    /// Characters that end a clause: a 至少 scope and an object never run past them.
+    static let clauseBreaks: Set<Unicode.Scalar> = Set("，。；！？：,;!?:\n".unicodeScalars)
+    static let rangeConnectors: Set<Unicode.Scalar> = Set("至到—–-～~－".unicodeScalars)
+
+    init(text: WorkingText, lexicon: CountLexicon) {
+        self.text = text
+        self.scalars = text.scalars
+        self.lexicon = lexicon
+        self.hidden = HiddenSpans.mask(text.scalars, lexicon: lexicon)
+        self.scopeStart = Self.atLeastScopes(text.scalars, lexicon)
+    }
+
+    mutating func run() {
+        var index = 0
+        while index < scalars.count {
+            guard !hidden[index], NumberReader.startsNumber(scalars[index]) else {
+                index += 1
+                continue
+            }
+            guard let number = NumberReader.read(scalars, at: index) else {
+                index += 1
+                continue
+            }
+            let runEnd = max(number.range.upperBound, index + 1)
+            if isNotAQuantity(number) {
+                index = runEnd
+                continue
+            }
+            if let ratio = RatioRules.find(number, in: scalars, lexicon: lexicon) {
+                ratios.append(
+                    Ratio(text: text.string(ratio.range), value: ratio.value, item: nil, span: text.sourceSpan(ratio.range)))
+                index = ratio.range.upperBound
+                continue
+            }
+            if number.value == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .info, code: "number-out-of-range",
+                        message: "a numeral of \(number.range.count) characters has no value a bulletin states; not read",
+                        span: text.sourceSpan(number.range)))
+                index = runEnd
+                continue
+            }
+            switch findCount(number) {
+            case let .count(parts, resumeAt):
+                counts.append(resolve(parts))
+                index = resumeAt
+            case let .skip(resumeAt):
+                index = max(resumeAt, runEnd)
+            }
+        }
+    }
+
+    // MARK: - Phase one: find
+
+    enum Finding {
+        case count(CountParts, resumeAt: Int)
+        /// Not a count; the scan goes on after the date, ordinal or number it stepped over.
+        case skip(resumeAt: Int)
+    }
+
+    /// 第41期, 周三, G20 — numerals whose neighbours say they are not a quantity.
+    func isNotAQuantity(_ number: ReadNumber) -> Bool {
+        let start = number.range.lowerBound
+        var before = start - 1
+        while before >= 0, scalars[before] == " " { before -= 1 }
+        guard before >= 0 else { return false }
+        let previous = scalars[before]
+        // Ordinals: 第41期, 第 41 期, 第十三次.
+        if previous == "第" { return true }
+        // Part of a code or version: G20, V2.0, 2023/10/23 (a slash fraction is read by RatioRules).
+        if before == start - 1, previous.isASCII, previous.properties.isAlphabetic || previous == "." { return true }
+        // Weekdays and days of a lunar month: 周三, 星期一, 初一.
+        if number.script == .han, before == start - 1, previous == "周" || previous == "期" && before > 0 && scalars[before - 1] == "星" || previous == "初" {
+            return true
+        }
+        return false
+    }
+
+    /// The parts of a count whose number is `number`, or where to go on when it is none.
+    func findCount(_ number: ReadNumber) -> Finding {
+        let start = number.range.lowerBound
+        var low = number.value ?? 0
+        var high: Double?
+        var approximations: [Approximation] = []
+        var position = number.range.upperBound
+
+        // 五六个村 → 5–6.
+        if let adjacent = number.adjacentRange {
+            low = adjacent.low
+            high = adjacent.high
+        }
+        // 20多万 / 1.2万余 / 3万多: 多 and 余 before or after the scale words.
+        if let inner = lexicon.approximationsInner.longest(in: scalars, at: skipSpaces(position)) {
+            approximations.append(inner.payload)
+            position = skipSpaces(position) + inner.length
+        }
+        let scale = readScale(at: position)
+        low *= scale.factor
+        position = scale.end
+        if scale.factor != 1, let inner = lexicon.approximationsInner.longest(in: scalars, at: position) {
+            approximations.append(inner.payload)
+            position += inner.length
+        }
+        // 3至5个 / 10—20家 / 2至3万元 / 1万至2万人 — a range of two numbers.
+        if high == nil, approximations.isEmpty, let range = readRangeEnd(at: position) {
+            high = range.value
+            position = range.end
+            if range.scale != 1 {
+                high! *= range.scale
+                if scale.factor == 1 { low *= range.scale }  // 2至3万元: the scale is shared
+            } else if scale.factor != 1 {
+                high! *= scale.factor
+            }
+        }
+
+        // A numeral standing alone as a scale (千, 万) counts only when approximated: 近千家, 千余人.
+        let before = approximationBefore(start)
+        if number.isBareScale, before == nil, approximations.isEmpty { return .skip(resumeAt: number.range.upperBound) }
+        // 零 alone is part of a word (零星, 零售), not a quantity.
+        if number.script == .han, number.value == 0 { return .skip(resumeAt: number.range.upperBound) }
+
+        // The measure word may follow a space or a PDF line break (2100多\n条).
+        let unitStart = skipBlank(position)
+        // 2024年, 10月, 9天, 7个月, 十二届 — dates, durations and ordinals.
+        if let time = timeWord(at: unitStart) { return .skip(resumeAt: unitStart + time) }
+        guard let unit = readUnit(at: unitStart) else { return .skip(resumeAt: number.range.upperBound) }
+        position = unit.end
+
+        // 二次会议 after 人大, 三次全会 after 届: the session's ordinal, not a number of meetings.
+        if unit.word == "次", isSessionOrdinal(numberStart: start, after: position) {
+            return .skip(resumeAt: position)
+        }
+
+        // 10万亩以上 / 300人左右.
+        if let after = lexicon.approximationsAfter.longest(in: scalars, at: position) {
+            approximations.append(after.payload)
+            position += after.length
+        }
+        var end = position
+        var object: String?
+        if unit.kind == .classifier, let noun = readObject(at: position) {
+            object = text.string(noun)
+            end = noun.upperBound
+        }
+
+        var first = start
+        if let before {
+            approximations.append(before.approx)
+            first = before.start
+        }
+        var parts = CountParts(
+            rule: unit.rule, start: first, numberStart: start, end: end, low: low, high: high, approximations: approximations,
+            unit: unit.word, object: object)
+        if high != nil { parts.rule += " range" }
+        return .count(parts, resumeAt: unit.end)
+    }
+
+    /// 万, 亿, 千万, 万亿 after a number: their factors multiply.
+    func readScale(at start: Int) -> (factor: Double, end: Int) {
+        var factor = 1.0
+        var position = start
+        var words = 0
+        while words < 3, let scale = lexicon.scaleWords.longest(in: scalars, at: position), !hidden[position] {
+            factor *= scale.payload
+            position += scale.length
+            words += 1
+        }
+        return (factor, position)
+    }
+
+    // 至5 / —20 / 至2万: the high end of a range, with its own scale if it has one.
+    func readRangeEnd(at start: Int) -> (value: Double, scale: Double, end: Int)? {
+        guard start < scalars.count, Self.rangeConnectors.contains(scalars[start]) else { return nil }
+        let numberStart = skipSpaces(start + 1)
+        guard numberStart < scalars.count, !hidden[numberStart],
+            let second = NumberReader.read(scalars, at: numberStart), let value = second.value, !second.isBareScale
+        else { return nil }
+        let scale = readScale(at: second.range.upperBound)
+        return (value, scale.factor, scale.end)
+    }
+
+    /// The approximation word right before the number (近2000, 超过 500), with where it starts.
+    func approximationBefore(_ numberStart: Int) -> (approx: Approximation, start: Int)? {
+        var end = numberStart
+        while end > 0, scalars[end - 1] == " " { end -= 1 }
+        guard let word = lexicon.approximationsBefore.longestEnding(in: scalars, before: end), !hidden[end - 1] else {
+            return nil
+        }
+        return (word.payload, end - word.length)
+    }
+
+    /// The length of a date or duration word at `start`, if one is there.
+    func timeWord(at start: Int) -> Int? {
+        guard let time = lexicon.timeWords.longest(in: scalars, at: start) else { return nil }
+        // 3个月份 is a count of month-names: 个 + 月份, not the duration 个月.
+        if time.payload == "个月", start + 2 < scalars.count, scalars[start + 2] == "份" { return nil }
+        return time.length
+    }
+
+    struct Unit {
+        var word: String
+        var kind: MeasureKind
+        var end: Int
+        var rule: String
+    }
+
+    func readUnit(at start: Int) -> Unit? {
+        guard start < scalars.count, !hidden[start] else { return nil }
+        // 42个 / 9部门 / 人次 — the longest measure word or counted noun.
+        if let word = lexicon.measureWords.longest(in: scalars, at: start) {
+            let end = start + word.length
+            return Unit(word: text.string(start..<end), kind: word.payload, end: end, rule: "measure word")
+        }
+        // 六大类 / 11小项 — 大 and 小 before a measure word leave it the unit.
+        guard scalars[start] == "大" || scalars[start] == "小" else { return nil }
+        if let word = lexicon.measureWords.longest(in: scalars, at: start + 1), word.payload != .noun {
+            let end = start + 1 + word.length
+            return Unit(word: text.string((start + 1)..<end), kind: word.payload, end: end, rule: "大 + measure word")
+        }
+        // 7大产业集群 — the noun after 大 is the unit.
+        guard scalars[start] == "大", let noun = readObject(at: start + 1) else { return nil }
+        return Unit(word: text.string(noun), kind: .noun, end: noun.upperBound, rule: "大 + noun")
+    }
+
+    /// 人大二次会议, 五届三次全会: 次 names the session when the numeral follows a congress name.
+    func isSessionOrdinal(numberStart: Int, after position: Int) -> Bool {
+        let meeting = ["会议", "全会", "全体会议", "常委会"].contains { startsWith($0, at: position) }
+        guard meeting, numberStart > 0 else { return false }
+        let previous = scalars[numberStart - 1]
+        return previous == "届" || previous == "大" || previous == "会"
+    }
+
+    /// The counted noun from `start`: Han characters up to punctuation, a function word, a verb
+    /// or another quantity, kept short (SPEC: the noun that directly follows the unit).
+    func readObject(at start: Int) -> Range<Int>? {
+        var position = start
+        let limit = 16
+        while position < scalars.count, position - start <= limit {
+            let scalar = scalars[position]
+            guard isHan(scalar), !hidden[position] else { break }
+            if let stop = lexicon.objectStops.longest(in: scalars, at: position), !(stop.payload && position == start) {
+                break
+            }
+            if NumberReader.isHanNumeral(scalar), beginsQuantity(at: position) { break }
+            position += 1
+        }
+        guard position > start, position - start <= limit else { return nil }
+        return start..<position
+    }
+
+    /// Whether a Chinese numeral at `start` is followed by a measure word (五级 in 2216名五级人大代表).
+    func beginsQuantity(at start: Int) -> Bool {
+        var position = start
+        while position < scalars.count, NumberReader.isHanNumeral(scalars[position]) { position += 1 }
+        guard position < scalars.count else { return false }
+        return lexicon.measureWords.longest(in: scalars, at: position) != nil || scalars[position] == "大"
+    }
+
+    // MARK: - Phase two: resolve
+
+    mutating func resolve(_ parts: CountParts) -> Count {
+        var start = parts.start
+        var approximations = parts.approximations
+        // 至少参加一次集中学习、一次视察调研: 至少 governs every count of its clause; the first
+        // one's text starts at 至少.
+        if let scope = scopeStart[parts.numberStart] {
+            approximations.append(.over)
+            if !usedScopes.contains(scope) {
+                usedScopes.insert(scope)
+                start = min(start, scope)
+            }
+        }
+        let approx: Approximation
+        if parts.high != nil {
+            approx = .range
+        } else if approximations.isEmpty {
+            approx = .exact
+        } else if approximations.contains(.about) || (approximations.contains(.over) && approximations.contains(.under)) {
+            approx = .about  // 近2500余件: both bounds stated, so it is about 2500
+        } else {
+            approx = approximations[0]
+        }
+        let range = start..<parts.end
+        return Count(
+            text: text.string(range), value: parts.low, valueMax: parts.high, approx: approx, unit: parts.unit,
+            object: parts.object, item: nil, span: text.sourceSpan(range))
+    }
+
+    // MARK: - Helpers
+
+    /// For each position, the start of the 至少 that governs its clause, if any.
+    static func atLeastScopes(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon) -> [Int?] {
+        var result = [Int?](repeating: nil, count: scalars.count)
+        var current: Int?
+        var index = 0
+        while index < scalars.count {
+            if clauseBreaks.contains(scalars[index]) { current = nil }
+            if let word = lexicon.scopeWords.longest(in: scalars, at: index) {
+                current = index
+                for offset in 0..<word.length { result[index + offset] = current }
+                index += word.length
+                continue
+            }
+            result[index] = current
+            index += 1
+        }
+        return result
+    }
+
+    func skipSpaces(_ start: Int) -> Int {
+        var position = start
+        while position < scalars.count, scalars[position] == " " { position += 1 }
+        return position
+    }
+
+    /// Spaces and at most one line break (a count broken by PDF extraction: 2100多\n条).
+    func skipBlank(_ start: Int) -> Int {
+        var position = skipSpaces(start)
+        if position < scalars.count, scalars[position] == "\n" { position = skipSpaces(position + 1) }
+        return position
+    }
+
+    func startsWith(_ word: String, at start: Int) -> Bool {
+        var position = start
+        for scalar in word.unicodeScalars {
+            guard position < scalars.count, scalars[position] == scalar else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+}

@@ -1,0 +1,92 @@
+/// The working positions whose numerals are never counts or ratios: quoted names and slogans,
+/// book titles, and the words of count-exclusions.tsv (SPEC, "Counts": "Not counts").
+///
+///     推进“三个一批”建设   → “三个一批” hidden
+///     他说：“今年全村种植酥梨10万亩以上！” → not hidden: a quote with sentence punctuation is speech
+///     学习《十四五规划纲要》 → 《十四五规划纲要》 hidden
+enum HiddenSpans {
+    /// A quote longer than this is speech, whose numbers count; shorter ones are names.
+    static let maximumNameLength = 25
+    /// A 《title》 that has not closed after this many scalars was never opened.
+    static let maximumTitleLength = 100
+
+    static let quoteClosers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""]
+    static let titleClosers: [Unicode.Scalar: Unicode.Scalar] = ["《": "》", "〈": "〉"]
+    /// Punctuation that makes a quote speech rather than a name (“赞成58票，反对0票，通过！”).
+    static let speechPunctuation: Set<Unicode.Scalar> = Set("，。！？；,!?;".unicodeScalars)
+
+    static func mask(_ scalars: [Unicode.Scalar], lexicon: CountLexicon) -> [Bool] {
+        var hidden = [Bool](repeating: false, count: scalars.count)
+        hideQuotesAndTitles(scalars, &hidden)
+        hideExcludedWords(scalars, lexicon, &hidden)
+        return hidden
+    }
+
+    // “三个一批” / 《十四五规划纲要》 — each opener looks a bounded way ahead for its closer,
+    // so an unclosed mark never swallows the next paragraph and the pass stays linear.
+    static func hideQuotesAndTitles(_ scalars: [Unicode.Scalar], _ hidden: inout [Bool]) {
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let closer = titleClosers[scalar], let close = find(closer, in: scalars, after: index, within: maximumTitleLength, crossingLines: true) {
+                for position in index...close { hidden[position] = true }
+                index = close + 1
+                continue
+            }
+            if let closer = quoteClosers[scalar] {
+                let close = find(closer, in: scalars, after: index, within: maximumNameLength + 1, crossingLines: false)
+                if let close {
+                    let isSpeech = (index + 1..<close).contains { speechPunctuation.contains(scalars[$0]) }
+                    if !isSpeech {
+                        for position in index...close { hidden[position] = true }
+                        index = close + 1
+                        continue
+                    }
+                    // Straight quotes open and close alike: step over the pair so the closer
+                    // is not taken for the next opener.
+                    if closer == scalar {
+                        index = close + 1
+                        continue
+                    }
+                }
+            }
+            index += 1
+        }
+    }
+
+    static func find(
+        _ closer: Unicode.Scalar, in scalars: [Unicode.Scalar], after open: Int, within limit: Int, crossingLines: Bool
+    ) -> Int? {
+        var index = open + 1
+        let end = min(scalars.count, open + 1 + limit)
+        while index < end {
+            let scalar = scalars[index]
+            if scalar == closer { return index }
+            if scalar == "\n" {
+                // A title may cross one PDF line break, never a blank line.
+                guard crossingLines, index + 1 < scalars.count, scalars[index + 1] != "\n" else { return nil }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // 一府一委两院, 十四五, 四川 — set phrases, plan names, congress ordinals and places.
+    static func hideExcludedWords(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, _ hidden: inout [Bool]) {
+        var index = 0
+        while index < scalars.count {
+            guard let (length, unlessAfter) = lexicon.exclusions.longest(in: scalars, at: index) else {
+                index += 1
+                continue
+            }
+            // 化解一起矛盾: a governing verb right before the phrase makes it a count.
+            let governed = unlessAfter.contains { verb in
+                verb.count <= index && Array(scalars[(index - verb.count)..<index]) == verb
+            }
+            if !governed {
+                for position in index..<(index + length) { hidden[position] = true }
+            }
+            index += length
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Proleptic Gregorian calendar arithmetic for resolved dates: month lengths, ISO strings,
+/// and the inclusive first and last day of every granularity a bulletin names.
+///
+///     CalendarInterval.month(2024, 2)   // 2024-02-01 … 2024-02-29
+struct CalendarDay: Equatable, Comparable, Sendable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    var iso: String { "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))-\(CalendarDay.pad(day, 2))" }
+
+    static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// Days in a month; a year-less February may have 29 (the year decides later).
+    static func length(ofMonth month: Int, in year: Int?) -> Int {
+        switch month {
+        case 2: return year.map { isLeap($0) ? 29 : 28 } ?? 29
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// An inclusive run of calendar days: what `start` and `end` of a date say.
+struct CalendarInterval: Equatable, Sendable {
+    var first: CalendarDay
+    var last: CalendarDay
+
+    static func year(_ year: Int) -> CalendarInterval {
+        CalendarInterval(first: CalendarDay(year: year, month: 1, day: 1), last: CalendarDay(year: year, month: 12, day: 31))
+    }
+
+    static func months(_ year: Int, _ firstMonth: Int, through lastMonth: Int) -> CalendarInterval {
+        // 冬季 runs from December into the next year's February.
+        let lastYear = lastMonth < firstMonth ? year + 1 : year
+        return CalendarInterval(
+            first: CalendarDay(year: year, month: firstMonth, day: 1),
+            last: CalendarDay(year: lastYear, month: lastMonth, day: CalendarDay.length(ofMonth: lastMonth, in: lastYear)))
+    }
+
+    static func month(_ year: Int, _ month: Int) -> CalendarInterval {
+        months(year, month, through: month)
+    }
+
+    static func days(_ year: Int, _ month: Int, _ firstDay: Int, through lastDay: Int) -> CalendarInterval {
+        CalendarInterval(first: CalendarDay(year: year, month: month, day: firstDay), last: CalendarDay(year: year, month: month, day: lastDay))
+    }
+
+    static func day(_ day: CalendarDay) -> CalendarInterval {
+        CalendarInterval(first: day, last: day)
+    }
+}

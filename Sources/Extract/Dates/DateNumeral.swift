@@ -1,0 +1,95 @@
+import JianbaoCore
+
+/// A number as it stands in a date or a duration: Arabic (full-width is already ASCII in the
+/// working text) or Chinese (十二, 二〇二三, 百 → 100).
+struct DateNumeral: Equatable, Sendable {
+    var value: Int
+    var range: Range<Int>
+    var isArabic: Bool
+    /// 二〇二三 and 2023 are digit strings; 二十三 is not.
+    var isDigitString: Bool
+
+    var length: Int { range.count }
+
+    /// A year written out in four digits: 2023, 二〇二三.
+    var isYear: Bool { isDigitString && length == 4 && (1800...2199).contains(value) }
+}
+
+/// Reading helpers over the working scalars, shared by the date and duration scanners.
+struct DateText: Sendable {
+    let scalars: [Unicode.Scalar]
+
+    var count: Int { scalars.count }
+
+    subscript(index: Int) -> Unicode.Scalar? {
+        index >= 0 && index < scalars.count ? scalars[index] : nil
+    }
+
+    static func isASCIIDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return ("0"..."9").contains(scalar)
+    }
+
+    static func isASCIILetter(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    /// Han numerals a date or duration may use: digits and 十 百 千 (万 and 亿 make counts).
+    static func isHanNumeral(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if HanNumeral.digit(scalar) != nil { return true }
+        if let unit = HanNumeral.unit(scalar) { return unit <= 1000 }
+        return false
+    }
+
+    /// The index past a run of plain spaces (PDF text puts them inside dates: 2024 年 10 月).
+    func skipSpaces(_ index: Int) -> Int {
+        var index = index
+        while index < count, scalars[index] == " " || scalars[index] == "\u{3000}" { index += 1 }
+        return index
+    }
+
+    func has(_ word: String, at index: Int) -> Bool {
+        var index = index
+        for scalar in word.unicodeScalars {
+            guard self[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The number starting at `index`, when a number may start there: not in the middle of
+    /// another number (12345, 3.14, 十四), a code (G20) or an ordinal (第3天).
+    func numeral(at index: Int) -> DateNumeral? {
+        guard let first = self[index] else { return nil }
+        let before = self[index - 1]
+        if DateText.isASCIIDigit(first) {
+            guard !DateText.isASCIIDigit(before), before != ".", !DateText.isASCIILetter(before), before != "第" else {
+                return nil
+            }
+            var end = index
+            var value = 0
+            while DateText.isASCIIDigit(self[end]), end - index < 9 {
+                value = value * 10 + Int(scalars[end].value - 48)
+                end += 1
+            }
+            // 3.14 and 1.5倍 are not dates or durations; 12345678901 is not either.
+            if DateText.isASCIIDigit(self[end]) { return nil }
+            if self[end] == ".", DateText.isASCIIDigit(self[end + 1]) { return nil }
+            return DateNumeral(value: value, range: index..<end, isArabic: true, isDigitString: true)
+        }
+        guard DateText.isHanNumeral(first), !DateText.isHanNumeral(before), before != "第" else { return nil }
+        var end = index
+        while DateText.isHanNumeral(self[end]), end - index < 8 { end += 1 }
+        let run = scalars[index..<end]
+        let isDigitString = run.allSatisfy { HanNumeral.digit($0) != nil }
+        // 百年 is 一百年: a leading 百 or 千 stands for one of it.
+        var value = HanNumeral.value(run)
+        if value == nil, let unit = HanNumeral.unit(first), unit >= 100 {
+            value = HanNumeral.value(["一"] + Array(run))
+        }
+        guard let value else { return nil }
+        return DateNumeral(value: value, range: index..<end, isArabic: false, isDigitString: isDigitString)
+    }
+}

@@ -1,0 +1,125 @@
+import JianbaoCore
+
+/// A number read from the working text, before any scale word: 1,200 / 3.5 / 二十 / 三点五 / 千.
+struct ReadNumber: Equatable {
+    enum Script: Equatable { case arabic, han }
+
+    /// nil when the scalars are a number run that has no sensible value (10 000 digits,
+    /// 亿亿亿亿, 一一一…): the caller steps over `range` and reports nothing.
+    var value: Double?
+    var range: Range<Int>
+    var script: Script
+    /// A scale word standing alone as the number (千 in 千余人, 万 in 逾万人).
+    var isBareScale = false
+    /// Two neighbouring Chinese digits (五六个村): a range of its own.
+    var adjacentRange: (low: Double, high: Double)? = nil
+
+    static func == (lhs: ReadNumber, rhs: ReadNumber) -> Bool {
+        lhs.value == rhs.value && lhs.range == rhs.range && lhs.script == rhs.script
+            && lhs.isBareScale == rhs.isBareScale
+    }
+}
+
+/// Reads Arabic and Chinese numerals out of working-text scalars. It never traps: every read
+/// is bounded by the run it looks at, and a value too large for a bulletin comes back as nil.
+///
+///     12,345,678 → 12345678     3.5 → 3.5     两千零五十 → 2050     三点五 → 3.5
+enum NumberReader {
+    /// Integer digits beyond this are not a quantity anyone states (and lose precision).
+    static let maximumIntegerDigits = 15
+
+    static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x30 && scalar.value <= 0x39
+    }
+
+    static func isHanNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        HanNumeral.isNumeral(scalar)
+    }
+
+    static func startsNumber(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIIDigit(scalar) || isHanNumeral(scalar)
+    }
+
+    /// The number starting at `start`, or nil when no numeral starts there.
+    static func read(_ scalars: [Unicode.Scalar], at start: Int) -> ReadNumber? {
+        guard start < scalars.count else { return nil }
+        if isASCIIDigit(scalars[start]) { return readArabic(scalars, at: start) }
+        if isHanNumeral(scalars[start]) { return readHan(scalars, at: start) }
+        return nil
+    }
+
+    // 12,345,678.5 → 12345678.5; a comma groups only when exactly three digits follow it.
+    static func readArabic(_ scalars: [Unicode.Scalar], at start: Int) -> ReadNumber {
+        var index = start
+        var integer: [Unicode.Scalar] = []
+        while index < scalars.count, isASCIIDigit(scalars[index]) {
+            integer.append(scalars[index])
+            index += 1
+        }
+        // Thousands separators: 1,200 and 12,345,678 — only after a group of at most three.
+        if integer.count <= 3 {
+            while index + 3 < scalars.count, scalars[index] == ",",
+                isASCIIDigit(scalars[index + 1]), isASCIIDigit(scalars[index + 2]), isASCIIDigit(scalars[index + 3]),
+                index + 4 >= scalars.count || !isASCIIDigit(scalars[index + 4])
+            {
+                integer.append(contentsOf: scalars[(index + 1)...(index + 3)])
+                index += 4
+            }
+        }
+        var fraction: [Unicode.Scalar] = []
+        if index + 1 < scalars.count, scalars[index] == ".", isASCIIDigit(scalars[index + 1]) {
+            index += 1
+            while index < scalars.count, isASCIIDigit(scalars[index]) {
+                fraction.append(scalars[index])
+                index += 1
+            }
+        }
+        return ReadNumber(value: decimalValue(integer, fraction), range: start..<index, script: .arabic)
+    }
+
+    // 二十 → 20, 三点五 → 3.5, 一〇五 → 105, 五六 → 5–6, 千 → 1000 (bare scale).
+    static func readHan(_ scalars: [Unicode.Scalar], at start: Int) -> ReadNumber {
+        var index = start
+        while index < scalars.count, isHanNumeral(scalars[index]) { index += 1 }
+        let run = scalars[start..<index]
+        var number = ReadNumber(value: nil, range: start..<index, script: .han)
+        if run.count == 1, let unit = HanNumeral.unit(run.first!) {
+            number.value = Double(unit)
+            number.isBareScale = true
+            return number
+        }
+        if run.count == 2, let a = HanNumeral.digit(run.first!), let b = HanNumeral.digit(run.last!), a > 0, b == a + 1 {
+            number.value = Double(a)
+            number.adjacentRange = (Double(a), Double(b))
+            return number
+        }
+        guard let whole = HanNumeral.value(run), whole < 1_000_000_000_000_000 else { return number }
+        number.value = Double(whole)
+        // 三点五: a decimal point written as 点, then digits read one by one.
+        if index + 1 < scalars.count, scalars[index] == "点", let first = HanNumeral.digit(scalars[index + 1]) {
+            var digits = [first]
+            var end = index + 2
+            while end < scalars.count, let digit = HanNumeral.digit(scalars[end]), digits.count < 12 {
+                digits.append(digit)
+                end += 1
+            }
+            let fraction = digits.reversed().reduce(0.0) { ($0 + Double($1)) / 10 }
+            number.value = Double(whole) + fraction
+            number.range = start..<end
+        }
+        return number
+    }
+
+    static func decimalValue(_ integer: [Unicode.Scalar], _ fraction: [Unicode.Scalar]) -> Double? {
+        // Leading zeros carry no size: 007 is 7.
+        let significant = integer.drop(while: { $0 == "0" })
+        guard significant.count <= maximumIntegerDigits else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: integer.isEmpty ? ["0"] : integer)
+        if !fraction.isEmpty {
+            view.append(".")
+            view.append(contentsOf: fraction.prefix(12))
+        }
+        return Double(String(view))
+    }
+}

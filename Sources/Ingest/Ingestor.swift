@@ -1,0 +1,191 @@
+import CICU
+import Crypto
+import JianbaoCore
+
+/// Bytes to text: finds the encoding (byte-order mark, strict UTF-8, then ICU's charset
+/// detection for GB18030/GBK/GB2312 and Big5), refuses what is not text, and drops the BOM.
+///
+///     let source = try Ingestor().decode(bytes, path: "Fixtures/001.txt")
+///     source.encoding   // .utf8
+public struct Ingestor: Sendable {
+    /// Inputs above this many bytes are refused before decoding.
+    public var maxBytes: Int
+
+    public static let defaultMaxBytes = 256 * 1024 * 1024
+
+    public init(maxBytes: Int = Ingestor.defaultMaxBytes) {
+        self.maxBytes = maxBytes
+    }
+
+    public func decode(_ bytes: [UInt8], path: String) throws -> DecodedSource {
+        guard !bytes.isEmpty else { throw IngestError.empty }
+        guard bytes.count <= maxBytes else { throw IngestError.tooLarge(bytes: bytes.count, limit: maxBytes) }
+        if let kind = BinarySignature.name(of: bytes) { throw IngestError.binary(kind) }
+
+        let (encoding, scalars) = try decodeText(bytes)
+        try refuseControlCharacters(scalars)
+        guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw IngestError.whitespaceOnly
+        }
+        let digest = SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+        return DecodedSource(
+            path: path, bytes: bytes.count, sha256: digest, encoding: encoding,
+            text: SourceText(scalars: scalars))
+    }
+
+    private func decodeText(_ bytes: [UInt8]) throws -> (TextEncoding, [Unicode.Scalar]) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return (.utf8WithBOM, try decodeUTF8(bytes, from: 3))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return (.utf16LE, try decodeUTF16(bytes, littleEndian: true))
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return (.utf16BE, try decodeUTF16(bytes, littleEndian: false))
+        }
+        if bytes.contains(0) {
+            throw IngestError.binary("contains NUL bytes (UTF-16 without a byte-order mark is not read)")
+        }
+        let verdict = bytes.withUnsafeBufferPointer(UTF8Validation.check)
+        switch verdict {
+        case .valid:
+            return (.utf8, try decodeUTF8(bytes, from: 0))
+        case let .truncated(at):
+            // Valid UTF-8 up to a character cut in half at the very end: a cut-off file, not
+            // another encoding. Saying so beats guessing a legacy charset for it.
+            throw IngestError.truncated("the file ends inside a UTF-8 character (byte \(at) of \(bytes.count))")
+        case let .invalid(at):
+            return try decodeLegacy(bytes, firstNonUTF8Byte: at)
+        }
+    }
+
+    private func decodeUTF8(_ bytes: [UInt8], from start: Int) throws -> [Unicode.Scalar] {
+        let body = bytes[start...]
+        if start > 0 {
+            switch body.withContiguousStorageIfAvailable({ UTF8Validation.check($0) }) ?? .valid {
+            case .valid: break
+            case let .truncated(at): throw IngestError.truncated("the file ends inside a UTF-8 character (byte \(at + start))")
+            case let .invalid(at): throw IngestError.undecodable("invalid UTF-8 at byte \(at + start) after a UTF-8 byte-order mark")
+            }
+        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(body.count / 2)
+        String(decoding: body, as: UTF8.self).unicodeScalars.forEach { scalars.append($0) }
+        return scalars
+    }
+
+    private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws -> [Unicode.Scalar] {
+        guard bytes.count % 2 == 0 else {
+            throw IngestError.truncated("UTF-16 text with an odd number of bytes (\(bytes.count))")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var i = 2
+        while i < bytes.count {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(units.count)
+        var parser = Unicode.UTF16.ForwardParser()
+        var iterator = units.makeIterator()
+        var position = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded):
+                scalars.append(Unicode.UTF16.decode(encoded))
+                position += encoded.count
+            case .emptyInput:
+                return scalars
+            case .error:
+                throw IngestError.undecodable("unpaired UTF-16 surrogate at byte \(2 + position * 2)")
+            }
+        }
+    }
+
+    /// Legacy Chinese encodings, detected by ICU and converted strictly (no substitution).
+    private func decodeLegacy(_ bytes: [UInt8], firstNonUTF8Byte: Int) throws -> (TextEncoding, [Unicode.Scalar]) {
+        var candidates: [TextEncoding] = []
+        for guess in CharsetGuess.detect(bytes) {
+            switch guess.name {
+            case "GB18030": candidates.append(.gb18030)
+            case "Big5": candidates.append(.big5)
+            default: continue
+            }
+        }
+        // GB18030 is what Chinese bulletins are in when they are not UTF-8 (it reads GBK and
+        // GB2312 too); try it even when ICU's short-text guess ranked something else first.
+        if !candidates.contains(.gb18030) { candidates.append(.gb18030) }
+        for encoding in candidates {
+            if let text = convertToUTF8(bytes, from: encoding) {
+                return (encoding, Array(text.unicodeScalars))
+            }
+        }
+        throw IngestError.undecodable(
+            "neither UTF-8 (invalid byte at \(firstNonUTF8Byte)) nor GB18030, GBK or Big5")
+    }
+
+    private func convertToUTF8(_ bytes: [UInt8], from encoding: TextEncoding) -> String? {
+        // Every GB18030 or Big5 character becomes at most 4 UTF-8 bytes from at least 1 byte.
+        let capacity = bytes.count * 4 + 16
+        var output = [UInt8](repeating: 0, count: capacity)
+        var errorOffset: Int64 = -1
+        let written = bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                input.withMemoryRebound(to: CChar.self) { chars in
+                    out.withMemoryRebound(to: CChar.self) { outChars in
+                        jb_convert_to_utf8(
+                            encoding.rawValue, chars.baseAddress, chars.count, outChars.baseAddress, outChars.count,
+                            &errorOffset)
+                    }
+                }
+            }
+        }
+        guard written >= 0 else { return nil }
+        return String(decoding: output[0..<Int(written)], as: UTF8.self)
+    }
+
+    /// Text never holds C0 control characters other than tab, line and page breaks; a file
+    /// that does is a binary that happened to decode.
+    private func refuseControlCharacters(_ scalars: [Unicode.Scalar]) throws {
+        var controls = 0
+        for scalar in scalars where scalar.value < 0x20 {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
+            case 0x00: throw IngestError.binary("contains NUL characters")
+            default: controls += 1
+            }
+        }
+        if controls > 0 && controls * 100 > scalars.count {
+            throw IngestError.binary("\(controls) control characters in \(scalars.count)")
+        }
+    }
+}
+
+/// One charset guess from ICU's detector.
+struct CharsetGuess {
+    var name: String
+    var confidence: Int
+
+    static func detect(_ bytes: [UInt8]) -> [CharsetGuess] {
+        let slots = 8
+        let nameLength = 64
+        var names = [CChar](repeating: 0, count: slots * nameLength)
+        var confidences = [Int32](repeating: 0, count: slots)
+        let found = bytes.withUnsafeBufferPointer { input in
+            input.withMemoryRebound(to: CChar.self) { chars in
+                jb_detect_charsets(chars.baseAddress, chars.count, &names, nameLength, &confidences, Int32(slots))
+            }
+        }
+        guard found > 0 else { return [] }
+        return (0..<Int(found)).map { index in
+            let slot = names[(index * nameLength)..<((index + 1) * nameLength)]
+            let nameBytes = slot.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            return CharsetGuess(name: String(decoding: nameBytes, as: UTF8.self), confidence: Int(confidences[index]))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Whether a line opens a block of its own, so a break before it is never a PDF artefact:
+/// a list marker (一、 （一） 1. 1、 ① * 一是), a label (申报单位： 送：), or a bracketed
+/// byline (（…供稿） （本报记者…）).
+enum BlockStart {
+    static let hanDigits: Set<Unicode.Scalar> = Set("〇零一二三四五六七八九十百两".unicodeScalars)
+    static let labels = ["申报单位", "简介材料", "送", "发", "备注", "附件", "抄送", "本报讯"]
+
+    static func begins(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard let firstIndex = line.first else { return false }
+        let first = scalars[firstIndex]
+        if first == "*" || first == "（" || first == "(" || first == "【" || first == "—" { return true }
+        if (0x2460...0x2473).contains(first.value) { return true }  // ① … ⑳
+        // 一、 / 一是 / 12. / 12、
+        var index = firstIndex
+        if hanDigits.contains(first) {
+            while index < line.upperBound && hanDigits.contains(scalars[index]) { index += 1 }
+            if index < line.upperBound && (scalars[index] == "、" || scalars[index] == "是") { return true }
+        } else if LineRepair.isASCIIDigit(first) {
+            while index < line.upperBound && LineRepair.isASCIIDigit(scalars[index]) { index += 1 }
+            if index < line.upperBound {
+                let mark = scalars[index]
+                if mark == "、" { return true }
+                if mark == "." {
+                    // 1. is a marker; 2.8万 is a number.
+                    return index + 1 >= line.upperBound || !LineRepair.isASCIIDigit(scalars[index + 1])
+                }
+            }
+        }
+        if first == "第" { return true }
+        for label in labels where startsWith(scalars, line, label + "：") || startsWith(scalars, line, label + ":") {
+            return true
+        }
+        return startsWith(scalars, line, "本报讯")
+    }
+
+    static func startsWith(_ scalars: [Unicode.Scalar], _ line: Range<Int>, _ prefix: String) -> Bool {
+        var index = line.lowerBound
+        for scalar in prefix.unicodeScalars {
+            guard index < line.upperBound, scalars[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,114 @@
+import Extract
+import Foundation
+import Ingest
+import JianbaoCore
+import Normalize
+import Segment
+
+/// The whole conversion of one input, stage by stage: Ingest → Normalize → Segment → Extract,
+/// then the entities are tied to their items and their `text` set to the exact source slice.
+///
+///     let document = try Pipeline().convert(path: "Fixtures/001_26312a3258f39266.txt")
+public struct Pipeline: Sendable {
+    public var options: PipelineOptions
+
+    public init(options: PipelineOptions = PipelineOptions()) {
+        self.options = options
+    }
+
+    /// Reads and converts a file; every failure is a `ConversionError` naming the file.
+    public func convert(path: String) throws -> Document {
+        let bytes = try InputFile.read(path: path, maxBytes: options.maxBytes)
+        return try convert(bytes: bytes, path: path)
+    }
+
+    public func convert(bytes: [UInt8], path: String) throws -> Document {
+        let source: DecodedSource
+        do {
+            source = try Ingestor(maxBytes: options.maxBytes).decode(bytes, path: path)
+        } catch let error as IngestError {
+            throw ConversionError(path: path, reason: error.description)
+        }
+        return convert(source)
+    }
+
+    /// Runs the stages after Ingest. Never throws: whatever decodes is text jianbao can read.
+    public func convert(_ source: DecodedSource) -> Document {
+        let text = Normalizer().normalize(source.text)
+        let segmentation = Segmenter().segment(text)
+        let masthead = segmentation.masthead
+        let locator = ItemLocator(items: segmentation.items)
+
+        let anchor = DateAnchor(
+            documentDate: masthead.date.flatMap { CalendarDay.parse($0.value) },
+            statedYear: masthead.statedYear,
+            referenceDate: options.referenceDate)
+        let dates = DateExtractor().extract(text, anchor: anchor, locator: locator)
+        let counts = CountExtractor().extract(text)
+        let units = UnitExtractor().extract(
+            text, items: segmentation.items,
+            masthead: MastheadFacts(issuer: masthead.issuer, issuerSpan: masthead.issuerSpan, documentFields: segmentation.documentFields))
+
+        let slice = EntityFinisher(source: source.text, locator: locator)
+        let info = DocumentInfo(
+            title: masthead.title, kind: masthead.kind, issue: masthead.issue, issuer: masthead.issuer,
+            date: masthead.date, referenceYear: dates.referenceYear, fields: segmentation.documentFields)
+        return Document(
+            source: source.info,
+            document: info,
+            items: segmentation.items,
+            units: slice.units(units.units),
+            people: slice.people(units.people),
+            counts: slice.counts(counts.counts),
+            ratios: slice.ratios(counts.ratios),
+            dates: slice.dates(dates.dates),
+            durations: slice.durations(dates.durations),
+            diagnostics: (segmentation.diagnostics + counts.diagnostics + dates.diagnostics + units.diagnostics)
+                .sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+    }
+}
+
+/// How a conversion runs: limits and the fallback reference date.
+public struct PipelineOptions: Sendable {
+    /// `--reference-date`: anchors year-less dates when the document states no date of its own.
+    public var referenceDate: (year: Int, month: Int, day: Int)?
+    /// Inputs above this many bytes are refused (`--max-bytes`).
+    public var maxBytes: Int
+
+    public init(referenceDate: (year: Int, month: Int, day: Int)? = nil, maxBytes: Int = Ingestor.defaultMaxBytes) {
+        self.referenceDate = referenceDate
+        self.maxBytes = maxBytes
+    }
+}
+
+/// One input that could not be converted, with the reason, as one line.
+public struct ConversionError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// YYYY-MM-DD, checked against the calendar.
+public enum CalendarDay {
+    public static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2]), (1...12).contains(month), day >= 1, day <= daysIn(year: year, month: month)
+        else { return nil }
+        return (year, month, day)
+    }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import JianbaoCore
+
+extension SegmenterRun {
+    /// 一是…二是…三是… inside a paragraph: clause children of the paragraph's item, in
+    /// sequence. An 一是 must follow a sentence boundary; 二是 only counts after 一是, so a
+    /// stray 二是 in a sentence stays text.
+    mutating func clauses(in range: Range<Int>, owner: ItemNode) {
+        let s = text.scalars
+        var expected = (owner.children.last { $0.style == .hanShi }.map { clauseNumber($0) } ?? 0) + 1
+        var found: [(start: Int, textStart: Int, label: String)] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if s[index] == "是", index > range.lowerBound {
+                var numeralStart = index
+                while numeralStart > range.lowerBound && HanNumeral.isNumeral(s[numeralStart - 1]) { numeralStart -= 1 }
+                if numeralStart < index, index - numeralStart <= 2,
+                    let n = HanNumeral.value(s[numeralStart..<index]), n == expected,
+                    numeralStart == range.lowerBound || "。；，：、 ".unicodeScalars.contains(s[numeralStart - 1])
+                {
+                    found.append((numeralStart, index + 1, line.string(numeralStart..<(index + 1))))
+                    expected += 1
+                }
+            }
+            index += 1
+        }
+        for (position, clause) in found.enumerated() {
+            let end = position + 1 < found.count ? found[position + 1].start : range.upperBound
+            var titleEnd = end
+            if let stop = (clause.textStart..<end).first(where: { s[$0] == "。" || s[$0] == "；" }) { titleEnd = stop }
+            let node = ItemNode(
+                kind: "clause", style: .hanShi, label: clause.label, marker: clause.label,
+                title: line.string(line.trim(clause.textStart..<titleEnd)), start: clause.start, end: trimEnd(end))
+            owner.children.append(node)
+        }
+    }
+
+    private func trimEnd(_ end: Int) -> Int {
+        var upper = end
+        while upper > 0 && (text.scalars[upper - 1] == " " || text.scalars[upper - 1] == "\n") { upper -= 1 }
+        return upper
+    }
+
+    private func clauseNumber(_ node: ItemNode) -> Int {
+        let scalars = Array((node.label ?? "").unicodeScalars.dropLast())
+        return HanNumeral.value(scalars) ?? 0
+    }
+}
