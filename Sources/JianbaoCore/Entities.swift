@@ -153,3 +153,16 @@ public struct Duration: Codable, Sendable, Equatable {
         self.span = span
     }
 }
+
+/// An extracted entity: exact source text under a span, inside an item.
+public protocol SpannedEntity {
+    var text: String { get set }
+    var item: String? { get set }
+    var span: SourceSpan { get }
+}
+
+extension OrganisationUnit: SpannedEntity {}
+extension Count: SpannedEntity {}
+extension Ratio: SpannedEntity {}
+extension DateMention: SpannedEntity {}
+extension Duration: SpannedEntity {}

@@ -57,12 +57,12 @@ public struct Pipeline: Sendable {
             source: source.info,
             document: info,
             items: segmentation.items,
-            units: slice.units(units.units),
+            units: slice.finish(units.units),
             people: slice.people(units.people),
-            counts: slice.counts(counts.counts),
-            ratios: slice.ratios(counts.ratios),
-            dates: slice.dates(dates.dates),
-            durations: slice.durations(dates.durations),
+            counts: slice.finish(counts.counts),
+            ratios: slice.finish(counts.ratios),
+            dates: slice.finish(dates.dates),
+            durations: slice.finish(dates.durations),
             diagnostics: (segmentation.diagnostics + counts.diagnostics + dates.diagnostics + units.diagnostics)
                 .sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
     }

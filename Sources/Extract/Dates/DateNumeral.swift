@@ -50,6 +50,31 @@ struct DateText: Sendable {
         return index
     }
 
+    /// Past spaces and, when the gap is short, a line break PDF extraction left between a
+    /// number and its unit (2023年10\n月23日).
+    func skipGap(_ index: Int) -> Int {
+        var at = index
+        var sawBreak = false
+        while at < count, at - index < 4, scalars[at] == " " || scalars[at] == "\u{3000}" || scalars[at] == "\n" {
+            if scalars[at] == "\n" { sawBreak = true }
+            at += 1
+        }
+        return sawBreak ? at : skipSpaces(index)
+    }
+
+    /// Inside “…” on this line: a quoted name (“季度调度会、年中推进会、年底表彰会”).
+    func isQuoted(_ index: Int) -> Bool {
+        var at = index - 1
+        while at >= 0, index - at <= 40 {
+            switch scalars[at] {
+            case "“": return true
+            case "”", "\n": return false
+            default: at -= 1
+            }
+        }
+        return false
+    }
+
     func has(_ word: String, at index: Int) -> Bool {
         var index = index
         for scalar in word.unicodeScalars {
@@ -61,7 +86,7 @@ struct DateText: Sendable {
 
     /// The number starting at `index`, when a number may start there: not in the middle of
     /// another number (12345, 3.14, 十四), a code (G20) or an ordinal (第3天).
-    func numeral(at index: Int) -> DateNumeral? {
+    func numeral(at index: Int, pointMayFollow: Bool = false) -> DateNumeral? {
         guard let first = self[index] else { return nil }
         let before = self[index - 1]
         if DateText.isASCIIDigit(first) {
@@ -76,7 +101,7 @@ struct DateText: Sendable {
             }
             // 3.14 and 1.5倍 are not dates or durations; 12345678901 is not either.
             if DateText.isASCIIDigit(self[end]) { return nil }
-            if self[end] == ".", DateText.isASCIIDigit(self[end + 1]) { return nil }
+            if !pointMayFollow, self[end] == ".", DateText.isASCIIDigit(self[end + 1]) { return nil }
             return DateNumeral(value: value, range: index..<end, isArabic: true, isDigitString: true)
         }
         guard DateText.isHanNumeral(first), !DateText.isHanNumeral(before), before != "第" else { return nil }

@@ -61,18 +61,20 @@ struct DateResolver {
             func mention(_ type: DateMention.Kind, _ value: String, _ start: String?, _ end: String?, _ mod: DateMention.Modifier?, _ source: DateMention.YearSource?) {
                 mentions.append(DateMention(text: words, type: type, value: value, start: start, end: end, mod: mod, yearSource: source, item: nil, span: span))
             }
-            // The year of a phrase and where it came from.
-            func year(of phrase: DatePhrase) -> (Int, DateMention.YearSource)?? {
+            // The year of a phrase and where it came from; a year-less phrase with nothing to
+            // anchor it gets (nil, nil) and an XXXX value; 今年 with no reference year gets nil.
+            func year(of phrase: DatePhrase) -> (value: Int?, source: DateMention.YearSource?)? {
+                let referenceSource: DateMention.YearSource = referenceYear?.source == .document ? .document : .reference
                 switch phrase.year {
                 case let .explicit(year)?: return (year, .explicit)
                 case let .relative(offset)?:
-                    guard let referenceYear else { return .some(nil) }
-                    return (referenceYear.value + offset, referenceYear.source == .document ? .document : .reference)
-                case .following?: return .some(nil)
+                    guard let referenceYear else { return nil }
+                    return (referenceYear.value + offset, referenceSource)
+                case .following?: return nil
                 case nil:
                     if let day = context.explicitFullDate { return (day.year, .context) }
-                    if let referenceYear { return (referenceYear.value, referenceYear.source == .document ? .document : .reference) }
-                    return .some(nil)
+                    guard let referenceYear else { return (nil, nil) }
+                    return (referenceYear.value, referenceSource)
                 }
             }
 
@@ -96,12 +98,11 @@ struct DateResolver {
 
             case let .point(phrase), let .deadline(phrase), let .after(phrase), let .since(phrase):
                 guard let resolvedYear = year(of: phrase) else { break }
-                if resolvedYear == nil, phrase.year != nil { break }  // 今年 with no reference year: nothing to say
-                guard let resolved = resolve(phrase, year: resolvedYear?.0) else {
-                    impossible("month \(phrase.month ?? 0) has no day \(phrase.day ?? 0) in \(resolvedYear?.0 ?? 0)")
+                guard let resolved = resolve(phrase, year: resolvedYear.value) else {
+                    impossible("month \(phrase.month ?? 0) has no day \(phrase.day ?? 0) in \(resolvedYear.value ?? 0)")
                     break
                 }
-                let source = resolvedYear?.1
+                let source = resolvedYear.source
                 let interval = resolved.interval
                 switch finding.kind {
                 case .deadline:
@@ -121,11 +122,10 @@ struct DateResolver {
 
             case let .range(first, second):
                 guard let resolvedYear = year(of: first) else { break }
-                if resolvedYear == nil, first.year != nil { break }
                 var end = second
                 if end.month == nil, end.day != nil { end.month = first.month }
                 var endYear: Int? = nil
-                if let startYear = resolvedYear?.0 {
+                if let startYear = resolvedYear.value {
                     switch end.year {
                     case let .explicit(year)?: endYear = year
                     case let .following(offset)?: endYear = startYear + offset
@@ -136,11 +136,11 @@ struct DateResolver {
                         endYear = startYear + (wraps ? 1 : 0)
                     }
                 }
-                guard let start = resolve(first, year: resolvedYear?.0), let finish = resolve(end, year: endYear) else {
+                guard let start = resolve(first, year: resolvedYear.value), let finish = resolve(end, year: endYear) else {
                     impossible("an end of the range is not a calendar day")
                     break
                 }
-                mention(.range, start.value + "/" + finish.value, start.interval?.first.iso, finish.interval?.last.iso, nil, resolvedYear?.1)
+                mention(.range, start.value + "/" + finish.value, start.interval?.first.iso, finish.interval?.last.iso, nil, resolvedYear.source)
                 if let day = start.day {
                     if first.isExplicitFullDate { context.explicitFullDate = day }
                     context.lastDay = finish.day ?? day

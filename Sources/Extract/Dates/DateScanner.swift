@@ -41,7 +41,7 @@ struct DateScanner {
     /// and the index past 年.
     private func explicitYear(at index: Int) -> (year: Int, end: Int)? {
         guard let numeral = text.numeral(at: index), numeral.isYear else { return nil }
-        let at = text.skipSpaces(numeral.range.upperBound)
+        let at = text.skipGap(numeral.range.upperBound)
         guard text[at] == "年" else { return nil }
         return (numeral.value, at + 1)
     }
@@ -52,7 +52,7 @@ struct DateScanner {
         guard let numeral = text.numeral(at: index) else { return nil }
         if !numeral.isArabic && (numeral.isDigitString && numeral.length > 1 || text[index] == "两") { return nil }
         if numeral.isArabic && numeral.length > 2 { return nil }
-        let at = text.skipSpaces(numeral.range.upperBound)
+        let at = text.skipGap(numeral.range.upperBound)
         guard text[at] == "月" else { return nil }
         var end = at + 1
         if text[end] == "份" { end += 1 }
@@ -135,6 +135,8 @@ struct DateScanner {
             if let (entry, end) = words.match(.yearPart, in: scalars, at: at), ["H1", "H2", "START", "END"].contains(entry.value) {
                 let before = text[at - 1]
                 if before == "每" || before == "近" || DateText.isHanNumeral(before) { return nil }
+                // A bare 年底 inside quotes names something (“年底表彰会”).
+                if text.isQuoted(at) { return nil }
                 phrase.yearPart = yearPart(entry.value)
                 return .phrase(phrase, end: end)
             }
@@ -207,17 +209,28 @@ struct DateScanner {
     }
 
     /// What may follow 每周一 when 一 counts something (每周一次) rather than naming Monday.
-    static let countsAfterWeekday: Set<Unicode.Scalar> = ["次", "个", "名", "位", "人", "项", "件", "期", "篇", "到", "至", "轮", "天", "周", "遍", "回", "批", "场"]
+    static let countsAfterWeekday: Set<Unicode.Scalar> = ["次", "个", "名", "位", "人", "项", "件", "期", "篇", "轮", "天", "周", "遍", "回", "批", "场"]
 
     // 2023.10.23, 2023-10-23, 2023/10/23 → 2023-10-23
     private func numericDate(at index: Int) -> DateFinding? {
-        guard let year = text.numeral(at: index), year.isArabic, year.isYear,
+        // The separators sit between digits, so the parts are read as plain digit runs.
+        func digits(at start: Int) -> (value: Int, end: Int)? {
+            var end = start
+            var value = 0
+            while DateText.isASCIIDigit(text[end]), end - start < 4 {
+                value = value * 10 + Int(scalars[end].value - 48)
+                end += 1
+            }
+            return end > start ? (value, end) : nil
+        }
+        guard let year = text.numeral(at: index, pointMayFollow: true), year.isArabic, year.isYear,
             let separator = text[year.range.upperBound], [".", "-", "/"].contains(separator),
-            let month = text.numeral(at: year.range.upperBound + 1), month.isArabic, month.length <= 2,
-            text[month.range.upperBound] == separator,
-            let day = text.numeral(at: month.range.upperBound + 1), day.isArabic, day.length <= 2
+            let month = digits(at: year.range.upperBound + 1), month.end - year.range.upperBound - 1 <= 2,
+            text[month.end] == separator,
+            let day = digits(at: month.end + 1), day.end - month.end - 1 <= 2, !DateText.isASCIIDigit(text[day.end]),
+            !(text[day.end] == "." && DateText.isASCIIDigit(text[day.end + 1]))
         else { return nil }
-        let range = index..<day.range.upperBound
+        let range = index..<day.end
         guard (1...12).contains(month.value) else {
             return DateFinding(range: range, kind: .impossible("there is no month \(month.value)"), rule: "numeric date")
         }

@@ -27,6 +27,7 @@ struct DateWords: Sendable {
         case durationWord = "duration-word"
         case yearTopic = "year-topic"
         case notDuration = "not-duration"
+        case articleBefore = "article-before"
     }
 
     struct Entry: Sendable {
@@ -51,16 +52,44 @@ struct DateWords: Sendable {
     }
 
     /// The longest word of `kind` that starts at `index`, with the index just past it.
+    ///
+    /// PDF extraction breaks lines inside words (70周\n\n年); a short run of spaces and line
+    /// breaks between two scalars of a word is read through.
     func match(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
         guard let candidates = entries[kind] else { return nil }
-        for entry in candidates where index + entry.word.count <= scalars.count {
+        for entry in candidates {
+            var at = index
             var matches = true
-            for (offset, scalar) in entry.word.enumerated() where scalars[index + offset] != scalar {
-                matches = false
-                break
+            for (offset, scalar) in entry.word.enumerated() {
+                if offset > 0 { at = Self.skipBreak(scalars, at) }
+                guard at < scalars.count, scalars[at] == scalar else {
+                    matches = false
+                    break
+                }
+                at += 1
             }
-            if matches { return (entry, index + entry.word.count) }
+            if matches { return (entry, at) }
         }
         return nil
+    }
+
+    /// The word ending just before `index`, if it is of `kind`.
+    func matchBefore(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> Entry? {
+        guard let candidates = entries[kind] else { return nil }
+        for entry in candidates where index - entry.word.count >= 0 {
+            if Array(scalars[(index - entry.word.count)..<index]) == entry.word { return entry }
+        }
+        return nil
+    }
+
+    /// Past at most four spaces and line breaks when a line break is among them.
+    private static func skipBreak(_ scalars: [Unicode.Scalar], _ index: Int) -> Int {
+        var at = index
+        var sawBreak = false
+        while at < scalars.count, at - index < 4, scalars[at] == "\n" || scalars[at] == " " {
+            if scalars[at] == "\n" { sawBreak = true }
+            at += 1
+        }
+        return sawBreak ? at : index
     }
 }

@@ -27,6 +27,10 @@ struct DurationScanner {
         guard let numeral = text.numeral(at: index), numeral.value > 0,
             let (unit, end) = Self.unit(after: numeral, in: text, words: words)
         else { return nil }
+        // 关键一年, 不平凡的一年: 一 is an article there, the year a noun.
+        if numeral.value == 1, !numeral.isArabic, words.matchBefore(.articleBefore, in: text.scalars, at: index) != nil {
+            return nil
+        }
         return DurationFinding(range: index..<end, value: Self.iso(numeral.value, unit), rule: "number and unit")
     }
 
