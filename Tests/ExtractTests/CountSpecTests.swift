@@ -77,9 +77,9 @@ import TestSupport
         var description: String { "“\(text)” \(value) [\(start), \(end))" }
     }
 
-    /// Values compared to nine significant digits (2/3 as 0.6666666666666666 or 0.666666667).
+    /// Values compared to twelve significant digits (2/3 as 0.6666666666666666 or 0.666666667).
     static func number(_ value: Double) -> String {
-        String(format: "%.9g", value)
+        String(format: "%.12g", value)
     }
 }
 

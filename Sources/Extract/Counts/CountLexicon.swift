@@ -18,15 +18,11 @@ struct WordTable<Payload> {
 
     /// The longest word starting at `index`, with its length.
     func longest(in scalars: [Unicode.Scalar], at index: Int) -> (length: Int, payload: Payload)? {
-        all(in: scalars, at: index).first
-    }
-
-    /// Every word starting at `index`, longest first.
-    func all(in scalars: [Unicode.Scalar], at index: Int) -> [(length: Int, payload: Payload)] {
-        guard index < scalars.count, let candidates = byFirst[scalars[index]] else { return [] }
-        return candidates.compactMap { candidate in
-            matches(candidate.word, scalars, index) ? (candidate.word.count, candidate.payload) : nil
+        guard index >= 0, index < scalars.count, let candidates = byFirst[scalars[index]] else { return nil }
+        for candidate in candidates where matches(candidate.word, scalars, index) {
+            return (candidate.word.count, candidate.payload)
         }
+        return nil
     }
 
     /// The longest word ending just before `index`.

@@ -148,8 +148,7 @@ struct CountScanner {
         }
 
         // A numeral standing alone as a scale (千, 万) counts only when approximated: 近千家, 千余人.
-        let before = approximationBefore(start)
-        if number.isBareScale, before == nil, approximations.isEmpty { return .skip(resumeAt: number.range.upperBound) }
+        if number.isBareScale, approximationBefore(start) == nil, approximations.isEmpty { return .skip(resumeAt: number.range.upperBound) }
         // 零 alone is part of a word (零星, 零售), not a quantity.
         if number.script == .han, number.value == 0 { return .skip(resumeAt: number.range.upperBound) }
 
@@ -169,6 +168,12 @@ struct CountScanner {
         if let after = lexicon.approximationsAfter.longest(in: scalars, at: position) {
             approximations.append(after.payload)
             position += after.length
+        }
+        let before = approximationBefore(start)
+        if high == nil, approximations.isEmpty, before == nil, scopeStart[start] == nil,
+            isIndefiniteArticle(number, unit: unit)
+        {
+            return .skip(resumeAt: unit.end)
         }
         var end = position
         var object: String?
@@ -256,6 +261,34 @@ struct CountScanner {
         return Unit(word: text.string(noun), kind: .noun, end: noun.upperBound, rule: "大 + noun")
     }
 
+    /// Words before 一次 that make it "an occasion" rather than a number of them (的一次调研, 是一次成功的会议).
+    static let determiners: Set<Unicode.Scalar> = Set("的是这那".unicodeScalars)
+
+    /// 一 before a measure word mostly reads as "a": 一项重要监督工作, 打造一支队伍, 的一次调研.
+    /// It is a count for events (召开一次片会, 组织一次视察 — but not 的一次调研, 是一次) and as a member
+    /// of a list of counts (一个引领、三大任务). An approximation (至少…一次) makes it a count
+    /// before this rule is asked.
+    func isIndefiniteArticle(_ number: ReadNumber, unit: Unit) -> Bool {
+        let start = number.range.lowerBound
+        guard number.script == .han, number.range.count == 1, scalars[start] == "一" else { return false }
+        if unit.word == "次" { return start > 0 && Self.determiners.contains(scalars[start - 1]) }
+        // 一个引领、三大任务: the next list member is a count too.
+        let next = unit.end
+        if let object = readObject(at: next), object.upperBound < scalars.count, scalars[object.upperBound] == "、",
+            object.upperBound + 1 < scalars.count, NumberReader.startsNumber(scalars[object.upperBound + 1])
+        {
+            return false
+        }
+        if next < scalars.count, scalars[next] == "、", next + 1 < scalars.count, NumberReader.startsNumber(scalars[next + 1]) {
+            return false
+        }
+        // …、三大任务、一个引领: the previous one is.
+        if let last = counts.last, start >= 1, scalars[start - 1] == "、", text.sourceSpan(start - 1, start).start == last.span.end {
+            return false
+        }
+        return true
+    }
+
     /// 人大二次会议, 五届三次全会: 次 names the session when the numeral follows a congress name.
     func isSessionOrdinal(numberStart: Int, after position: Int) -> Bool {
         let meeting = ["会议", "全会", "全体会议", "常委会"].contains { startsWith($0, at: position) }
@@ -285,7 +318,10 @@ struct CountScanner {
     /// Whether a Chinese numeral at `start` is followed by a measure word (五级 in 2216名五级人大代表).
     func beginsQuantity(at start: Int) -> Bool {
         var position = start
-        while position < scalars.count, NumberReader.isHanNumeral(scalars[position]) { position += 1 }
+        // Bounded: a numeral longer than this is no quantity, and the object scan stays linear.
+        while position < scalars.count, position - start < 24, NumberReader.isHanNumeral(scalars[position]) {
+            position += 1
+        }
         guard position < scalars.count else { return false }
         return lexicon.measureWords.longest(in: scalars, at: position) != nil || scalars[position] == "大"
     }

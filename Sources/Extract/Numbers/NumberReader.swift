@@ -1,7 +1,7 @@
 import JianbaoCore
 
 /// A number read from the working text, before any scale word: 1,200 / 3.5 / 二十 / 三点五 / 千.
-struct ReadNumber: Equatable {
+struct ReadNumber {
     enum Script: Equatable { case arabic, han }
 
     /// nil when the scalars are a number run that has no sensible value (10 000 digits,
@@ -13,11 +13,6 @@ struct ReadNumber: Equatable {
     var isBareScale = false
     /// Two neighbouring Chinese digits (五六个村): a range of its own.
     var adjacentRange: (low: Double, high: Double)? = nil
-
-    static func == (lhs: ReadNumber, rhs: ReadNumber) -> Bool {
-        lhs.value == rhs.value && lhs.range == rhs.range && lhs.script == rhs.script
-            && lhs.isBareScale == rhs.isBareScale
-    }
 }
 
 /// Reads Arabic and Chinese numerals out of working-text scalars. It never traps: every read
@@ -83,7 +78,8 @@ enum NumberReader {
         while index < scalars.count, isHanNumeral(scalars[index]) { index += 1 }
         let run = scalars[start..<index]
         var number = ReadNumber(value: nil, range: start..<index, script: .han)
-        if run.count == 1, let unit = HanNumeral.unit(run.first!) {
+        // 十 alone is ten (十大产业集群); 百, 千, 万, 亿 alone are scales (千余人, 近百家).
+        if run.count == 1, let unit = HanNumeral.unit(run.first!), unit != 10 {
             number.value = Double(unit)
             number.isBareScale = true
             return number
