@@ -1,12 +1,15 @@
 /// Rejoins the lines that PDF extraction broke, keeping the offset map in step.
 ///
-/// Two breaks are repaired:
+/// These breaks are repaired:
 /// - a list number alone on its line, its punctuation and text on the next:
 ///   `2\n.开展“走进人大”系列活动` → `2.开展“走进人大”系列活动`;
+/// - a whole marker alone on its line: `一、\n加强学习` → `一、加强学习`;
 /// - a body line that stops mid-sentence and goes on after a (possibly blank) gap:
-///   `二是把代表小组向\n\n专业化聚集。` → `二是把代表小组向专业化聚集。`.
+///   `二是把代表小组向\n\n专业化聚集。` → `二是把代表小组向专业化聚集。`;
+/// - the same across a photo a page layout dropped between the two halves (`PhotoBlock`):
+///   the captions are moved after the rejoined paragraph.
 /// A break is kept when the next line starts a block of its own (a marker, a label such as
-/// 申报单位：, a bracketed byline), and after a line that ends a sentence.
+/// 申报单位：, a bracketed byline, a table row), and after a line that ends a sentence.
 enum LineRepair {
     /// A line shorter than this is a heading or a name, not a body line broken by a page.
     static let minimumBodyLength = 16
@@ -24,11 +27,9 @@ enum LineRepair {
             outScalars.append(contentsOf: scalars[current])
             outOffsets.append(contentsOf: offsets[current])
             var cursor = index
+            var movedCaptions: [Int] = []
             // Follow the chain of breaks inside one paragraph (it may be broken twice).
-            while true {
-                var next = cursor + 1
-                while next < lines.count && isBlank(scalars, lines[next]) { next += 1 }
-                guard next < lines.count, shouldJoin(scalars, current, lines[next]) else { break }
+            while let (next, skipped) = continuation(scalars, lines, of: current, after: cursor) {
                 while let last = outScalars.last, last == " " {
                     outScalars.removeLast()
                     outOffsets.removeLast()
@@ -36,6 +37,7 @@ enum LineRepair {
                 current = trimLeadingSpaces(scalars, lines[next])
                 outScalars.append(contentsOf: scalars[current])
                 outOffsets.append(contentsOf: offsets[current])
+                movedCaptions += skipped
                 cursor = next
             }
             // The break after the (joined) line survives, with its own source offset.
@@ -44,9 +46,40 @@ enum LineRepair {
                 outScalars.append(scalars[end])
                 outOffsets.append(offsets[end])
             }
+            // Captions lifted out of the paragraph follow it, each with its own line break.
+            for caption in movedCaptions {
+                let range = lines[caption]
+                if outScalars.last != "\n" {
+                    // The paragraph ended the text: the caption keeps the break before it.
+                    outScalars.append(scalars[range.lowerBound - 1])
+                    outOffsets.append(offsets[range.lowerBound - 1])
+                }
+                outScalars.append(contentsOf: scalars[range])
+                outOffsets.append(contentsOf: offsets[range])
+                if range.upperBound < scalars.count {
+                    outScalars.append(scalars[range.upperBound])
+                    outOffsets.append(offsets[range.upperBound])
+                }
+            }
             index = cursor + 1
         }
         return (outScalars, outOffsets)
+    }
+
+    /// The line that goes on the paragraph ending at `lines[cursor]` (whose text is `current`),
+    /// with the caption lines skipped on the way; nil when the paragraph ends there.
+    static func continuation(
+        _ scalars: [Unicode.Scalar], _ lines: [Range<Int>], of current: Range<Int>, after cursor: Int
+    ) -> (next: Int, skipped: [Int])? {
+        var next = cursor + 1
+        while next < lines.count && isBlank(scalars, lines[next]) { next += 1 }
+        guard next < lines.count else { return nil }
+        if let photo = PhotoBlock.after(scalars, lines, from: next, blankLines: next - cursor - 1),
+            photo.resume < lines.count, shouldJoin(scalars, current, lines[photo.resume])
+        {
+            return (photo.resume, photo.captions)
+        }
+        return shouldJoin(scalars, current, lines[next]) ? (next, []) : nil
     }
 
     static func shouldJoin(_ scalars: [Unicode.Scalar], _ line: Range<Int>, _ next: Range<Int>) -> Bool {
@@ -54,19 +87,66 @@ enum LineRepair {
         guard !trimmed.isEmpty else { return false }
         let nextTrimmed = trim(scalars, next)
         guard let first = nextTrimmed.first.map({ scalars[$0] }) else { return false }
+        // A table row stands on its own line.
+        if scalars[trimmed.upperBound - 1] == "|" { return false }
 
         // 2 / .开展… — a list number parted from its punctuation.
         if trimmed.count <= 3 && trimmed.allSatisfy({ isASCIIDigit(scalars[$0]) }) {
             return first == "." || first == "、"
         }
-        // A body line cut mid-sentence.
-        guard trimmed.count >= minimumBodyLength, isBodyLine(scalars, trimmed) else { return false }
+        // 一、 / 加强学习 — a whole marker alone on its line takes the next line as its text.
+        if BlockStart.isBareMarker(scalars, trimmed) {
+            return !BlockStart.begins(scalars, nextTrimmed)
+        }
         guard !endsSentence(scalars, trimmed) else { return false }
+        // …河南日报记者 聂冬晗 摄 — a photo's credit closes its caption.
+        if PhotoBlock.isCredit(scalars, trimmed) { return false }
+        // …每个社区1处站点。（本报记者 蔡文瑞） — a byline closes its article.
+        if endsWithByline(scalars, trimmed) { return false }
+        // 一是深入学习 / 宪法。二是… — a clause is running text, however short.
+        let isClause = BlockStart.beginsClause(scalars, trimmed)
+        // 今年是全国人民代表大会成立70周 / 年，为进一步… — no paragraph opens with a
+        // one-character clause, so a line that does finishes the word the line above broke.
+        if !isClause && startsWithOneCharacterClause(scalars, nextTrimmed) && trimmed.count >= 8
+            && !BlockStart.begins(scalars, trimmed)
+        {
+            return true
+        }
+        // A body line cut mid-sentence.
+        guard isClause || (trimmed.count >= minimumBodyLength && isBodyLine(scalars, trimmed)) else { return false }
         // 四、票决民生实事，以“民主”定“民生” — a marked heading with no full stop is whole.
-        if BlockStart.begins(scalars, trimmed) && !trimmed.contains(where: { scalars[$0] == "。" }) { return false }
+        if !isClause && BlockStart.begins(scalars, trimmed) && !trimmed.contains(where: { scalars[$0] == "。" }) {
+            return false
+        }
         // …印发 closes a document on a line of its own.
         if endsWith(scalars, nextTrimmed, "印发") { return false }
         return !BlockStart.begins(scalars, nextTrimmed)
+    }
+
+    /// （本报记者 蔡文瑞） / （漯河市人大常委会代表工委供稿） at the end of a line.
+    static func endsWithByline(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard let last = range.last, scalars[last] == "）" || scalars[last] == ")",
+            let open = range.last(where: { scalars[$0] == "（" || scalars[$0] == "(" })
+        else { return false }
+        let inner = Array(scalars[(open + 1)..<last])
+        func contains(_ word: String) -> Bool {
+            let pattern = Array(word.unicodeScalars)
+            guard inner.count >= pattern.count else { return false }
+            return (0...(inner.count - pattern.count)).contains { Array(inner[$0..<($0 + pattern.count)]) == pattern }
+        }
+        return contains("记者") || contains("供稿")
+    }
+
+    /// 年，为… — a single Han character, then a comma.
+    static func startsWithOneCharacterClause(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count >= 3 else { return false }
+        let first = scalars[range.lowerBound]
+        let second = scalars[range.lowerBound + 1]
+        return isHan(first) && (second == "，" || second == "、") && !BlockStart.hanDigits.contains(first)
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
     static func isBodyLine(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
@@ -124,5 +204,56 @@ enum LineRepair {
         }
         result.append(start..<scalars.count)
         return result
+    }
+}
+
+// MARK: - Photos between the halves of a paragraph
+// (kept in this file: Normalize's other files belong to other owners)
+
+/// A photo that page layout dropped between the two halves of a paragraph: its caption
+/// lines sit where the text breaks, and end with the photo's credit.
+///
+///     “两城”建设紧锣密鼓，抢时间就是抢
+///     （blank lines）
+///     3月11日，市人大常委会主任张明新带队到湛河区马庄街道调研…。
+///     （blank lines）
+///     5月10日，…调研。本版图片均为市人大常委会供图
+///     先机，抓服务就是抓效益。…
+///
+/// The block starts either with a credit line or after two or more blank lines (the room the
+/// photo took), and runs to the first credit line within a few lines.
+enum PhotoBlock {
+    /// Caption lines a photo can carry before its credit.
+    static let maximumCaptionLines = 3
+
+    /// The caption lines from `first` on and the line after them, or nil when no credit closes
+    /// a block there.
+    static func after(
+        _ scalars: [Unicode.Scalar], _ lines: [Range<Int>], from first: Int, blankLines: Int
+    ) -> (captions: [Int], resume: Int)? {
+        guard blankLines >= 2 || isCredit(scalars, lines[first]) else { return nil }
+        var captions: [Int] = []
+        var index = first
+        while index < lines.count && captions.count < maximumCaptionLines {
+            if LineRepair.isBlank(scalars, lines[index]) {
+                index += 1
+                continue
+            }
+            if BlockStart.begins(scalars, LineRepair.trim(scalars, lines[index])) { return nil }
+            captions.append(index)
+            if isCredit(scalars, lines[index]) {
+                var resume = index + 1
+                while resume < lines.count && LineRepair.isBlank(scalars, lines[resume]) { resume += 1 }
+                return (captions, resume)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// 河南日报记者 聂冬晗 摄 / 本版图片均为市人大常委会供图 — a photo's credit.
+    static func isCredit(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let trimmed = LineRepair.trim(scalars, line)
+        return LineRepair.endsWith(scalars, trimmed, "摄") || LineRepair.endsWith(scalars, trimmed, "供图")
     }
 }

@@ -4,9 +4,12 @@ extension SegmenterRun {
     /// 一是…二是…三是… inside a paragraph: clause children of the paragraph's item, in
     /// sequence. An 一是 must follow a sentence boundary; 二是 only counts after 一是, so a
     /// stray 二是 in a sentence stays text.
-    mutating func clauses(in range: Range<Int>, owner: ItemNode) {
+    ///
+    /// With no owner (clauses before any heading) they become top-level items.
+    mutating func clauses(in range: Range<Int>, owner: ItemNode?) {
         let s = text.scalars
-        var expected = (owner.children.last { $0.style == .hanShi }.map { clauseNumber($0) } ?? 0) + 1
+        let siblings = owner?.children ?? roots
+        var expected = (siblings.last { $0.style == .hanShi }.map { clauseNumber($0) } ?? 0) + 1
         var found: [(start: Int, textStart: Int, label: String)] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -30,7 +33,7 @@ extension SegmenterRun {
             let node = ItemNode(
                 kind: "clause", style: .hanShi, label: clause.label, marker: clause.label,
                 title: line.string(line.trim(clause.textStart..<titleEnd)), start: clause.start, end: trimEnd(end))
-            owner.children.append(node)
+            if let owner { owner.children.append(node) } else { roots.append(node) }
         }
     }
 

@@ -72,13 +72,16 @@ struct LineText {
 
     /// Joins heading lines broken by extraction: nothing between two Han characters, one space
     /// otherwise (a title broken after a closing quote or a Latin word).
+    /// Runs of spaces inside a line become one (以立法…河南建设   受到… → one space).
     func joined(_ ranges: [Range<Int>]) -> String {
         var result = String.UnicodeScalarView()
         for range in ranges where !range.isEmpty {
             if let last = result.last, !(LineText.isHan(last) && LineText.isHan(s[range.lowerBound])) {
                 result.append(" ")
             }
-            result.append(contentsOf: s[range])
+            for scalar in s[range] where !(scalar == " " && result.last == " ") {
+                result.append(scalar)
+            }
         }
         return String(result)
     }

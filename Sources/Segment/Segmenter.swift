@@ -96,8 +96,12 @@ struct SegmenterRun {
             if marker.style == .star {
                 return contentsEntry(from: index, marker: marker)
             }
-            numbered(current, marker: marker)
-            return index + 1
+            // 一是加强顶层设计；二是… — a clause opening a line is still running text.
+            if marker.style == .hanShi {
+                body(current, index: index)
+                return index + 1
+            }
+            return numbered(at: index, marker: marker)
         }
         if line.isHeadingLike(current), let consumed = unnumberedHeading(at: index, next: next) {
             return consumed
@@ -133,11 +137,12 @@ struct SegmenterRun {
         return index + 1
     }
 
-    mutating func numbered(_ range: Range<Int>, marker: HeadingMarker) {
+    /// A heading with a marker; returns the index of the next line to read.
+    mutating func numbered(at index: Int, marker: HeadingMarker) -> Int {
+        let range = lines[index].range
         let kind = HeadingStyles.kind(of: marker.style)
         var titleEnd = range.upperBound
-        let stopAt: [Unicode.Scalar] = marker.style == .hanShi ? ["。", "；"] : ["。"]
-        if let stop = (marker.textStart..<range.upperBound).first(where: { stopAt.contains(text.scalars[$0]) }) {
+        if let stop = line.firstIndex(of: "。", in: marker.textStart..<range.upperBound) {
             titleEnd = stop
         }
         // 18.把代表联络站建在产业链上　　申报单位：… — a field on the heading line.
@@ -146,21 +151,30 @@ struct SegmenterRun {
             inlineField = (at, (at + 5)..<range.upperBound)
             titleEnd = at
         }
-        let title = line.string(line.trim(marker.textStart..<titleEnd))
+        var titleParts = [line.trim(marker.textStart..<titleEnd)]
+        var end = range.upperBound
+        // A heading that fills its line may go on in the next (HeadingContinuation.swift).
+        let isWholeLine = titleEnd == range.upperBound && inlineField == nil
+        let continuation = isWholeLine ? headingContinuation(of: titleParts[0], at: index) : nil
+        if let continuation {
+            titleParts.append(lines[continuation].range)
+            end = lines[continuation].range.upperBound
+        }
         let node = ItemNode(
-            kind: kind, style: marker.style, label: marker.label, marker: marker.written, title: title,
-            start: range.lowerBound, end: range.upperBound)
+            kind: kind, style: marker.style, label: marker.label, marker: marker.written, title: line.joined(titleParts),
+            start: range.lowerBound, end: end)
         place(node)
         if let (_, value) = inlineField {
             let trimmed = line.trim(value)
             node.fields.append(Field(name: "申报单位", value: line.string(trimmed), span: text.sourceSpan(trimmed)))
         }
-        extend(to: range.upperBound)
+        extend(to: end)
         closedByByline = false
-        if marker.style != .hanShi, titleEnd < range.upperBound {
+        if titleEnd < range.upperBound {
             clauses(in: titleEnd..<range.upperBound, owner: node)
         }
         duplicateCheck(range)
+        return (continuation ?? index) + 1
     }
 
     /// Puts a numbered node in the tree: a style already open closes everything down to it.
@@ -275,7 +289,9 @@ struct SegmenterRun {
 
     mutating func body(_ range: Range<Int>, index: Int) {
         if !anyItems {
-            mastheadLines.append(range)
+            // 积极推进立法工作。一是加强顶层设计。二是… — clauses before any heading stand at the top.
+            clauses(in: range, owner: nil)
+            if !anyItems { mastheadLines.append(range) }
             return
         }
         if closedByByline && root == nil && pressByline && !line.isCaption(range) {
@@ -290,7 +306,7 @@ struct SegmenterRun {
             }
         }
         extend(to: range.upperBound)
-        if let owner = stack.last ?? sectionOpen ?? root, owner.style != .hanShi {
+        if let owner = stack.last ?? sectionOpen ?? root {
             clauses(in: range, owner: owner)
         }
         duplicateCheck(range)
@@ -412,7 +428,7 @@ struct SegmenterRun {
 
     func result() -> Segmentation {
         var diagnostics = self.diagnostics
-        let items = ItemNode.items(roots, parentPath: [], text: text)
+        let items = ItemNode.items(Self.unwrappingSinglePart(roots), parentPath: [], text: text)
         diagnostics += DeclaredCount.check(items)
         let masthead = MastheadReader(line: line).read(
             lines: mastheadLines, parts: partHeadings, roots: roots, speechCount: speechCount, briefCount: briefCount)
