@@ -1,12 +1,28 @@
 import JianbaoCore
 import Normalize
 
-/// Organisations with roles, and the people named with them (SPEC, "Units"). Placeholder.
+/// Organisations with roles, and the people named with them (SPEC, "Units").
+///
+/// Find, then resolve: the role rules find spans (a field value, 由…负责, 本报讯（记者…）,
+/// a plan's issuing-body line), the conservative scanner finds organisations named as actors
+/// in running text, and `OrganisationName` resolves each to its full official form against
+/// the place the surrounding text is about.
+///
+///     申报单位：安阳、鹤壁五市人大常委会 → 安阳 (安阳市人民代表大会常务委员会), 鹤壁 (…)
 public struct UnitExtractor: Sendable {
     public init() {}
 
     public func extract(_ text: WorkingText, items: [Item], masthead: MastheadFacts) -> (units: [OrganisationUnit], people: [Person], diagnostics: [Diagnostic]) {
-        ([], [], [])
+        var rules = UnitRules(text: text, items: items, lexicon: .shared)
+        rules.issuers(masthead: masthead)
+        rules.fieldRoles(items)
+        rules.contributorLines()
+        rules.responsible()
+        rules.reporters()
+        rules.mentioned(masthead: masthead)
+        let units = rules.units.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        let people = rules.people.sorted { $0.span.start < $1.span.start }
+        return (units, people, rules.diagnostics)
     }
 }
 

@@ -1,0 +1,102 @@
+import JianbaoCore
+
+/// How an organisation's name starts: a named place (漯河市, 商丘虞城县), a bare level word
+/// (省, 市, 县) that the document's context resolves, or nothing (常委会…, 代表工委).
+enum PlacePrefix: Sendable, Equatable {
+    case named(PlaceEntry)
+    case relative(Unicode.Scalar)
+    case none
+}
+
+/// An organisation's name taken apart: the place, and the rest as written.
+///
+///     郑州市金水区人大常委会 → place 郑州市金水区 (named), rest 人大常委会
+struct OrganisationName: Sendable {
+    var place: PlacePrefix
+    /// Scalars of the place part (0 for none).
+    var placeLength: Int
+    var rest: String
+
+    /// Splits a written name. Place chains keep the innermost place: 商丘虞城县 → 虞城县.
+    static func parse(_ text: String, lexicon: UnitLexicon = .shared) -> OrganisationName {
+        let scalars = Array(text.unicodeScalars)
+        let (place, length) = placePrefix(scalars, at: 0, limit: scalars.count, lexicon: lexicon)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[length...])
+        return OrganisationName(place: place, placeLength: length, rest: String(view))
+    }
+
+    /// The place at `index`: the longest named place, then any place inside it (郑州市 + 金水区);
+    /// else 省/市/县 when more text follows.
+    static func placePrefix(
+        _ scalars: [Unicode.Scalar], at index: Int, limit: Int, lexicon: UnitLexicon
+    ) -> (PlacePrefix, Int) {
+        if let first = lexicon.places.longest(in: scalars, at: index, limit: limit) {
+            var place = first.value
+            var end = index + first.length
+            if let inner = lexicon.places.longest(in: scalars, at: end, limit: limit),
+                inner.value.city == place.full || (place.kind == .province && inner.value.kind != .province)
+            {
+                place = inner.value
+                end += inner.length
+            }
+            return (.named(place), end - index)
+        }
+        if index < limit - 1, ["省", "市", "县"].contains(scalars[index]) {
+            return (.relative(scalars[index]), 1)
+        }
+        return (.none, 0)
+    }
+
+    /// The full official form, or nil when the place cannot be resolved.
+    ///
+    ///     省人大常委会办公厅 → 河南省人民代表大会常务委员会办公厅
+    ///     市委办 (in 南阳's item) → 中国共产党南阳市委员会办公室
+    ///     常委会财经工作委员会 (in 濮阳县's plan) → 濮阳县人民代表大会常务委员会财经工作委员会
+    func fullName(in context: PlaceContext, lexicon: UnitLexicon = .shared) -> String? {
+        if let whole = lexicon.standalone[rest], placeLength == 0 { return whole }
+        let placeName: String?
+        switch place {
+        case let .named(entry): placeName = entry.full
+        case let .relative(level):
+            switch level {
+            case "省": placeName = context.province
+            case "市": placeName = context.city
+            default: placeName = context.county
+            }
+        case .none:
+            return bareBodyName(in: context, lexicon: lexicon)
+        }
+        guard let placeName else { return nil }
+        let restScalars = Array(rest.unicodeScalars)
+        if restScalars.first == "委", !rest.hasPrefix("委员会") {
+            // 省委办公厅 → 中国共产党河南省委员会办公厅
+            let office = String(String.UnicodeScalarView(restScalars.dropFirst()))
+            let officeName = office.isEmpty ? "" : (lexicon.partyOffices[office].flatMap { $0 } ?? office)
+            return "中国共产党" + placeName + "委员会" + officeName
+        }
+        // 县人大代表工委: a working committee belongs to the standing committee, so the full
+        // form names it (郏县人民代表大会常务委员会代表工作委员会); 人大工委 itself does not.
+        if rest.hasPrefix("人大"), !rest.hasPrefix("人大常委会"), rest.unicodeScalars.count > 4,
+            rest.hasSuffix("工委") || rest.hasSuffix("工作委员会")
+        {
+            return placeName + "人民代表大会常务委员会" + lexicon.expand(String(rest.dropFirst(2)))
+        }
+        return placeName + lexicon.expand(rest)
+    }
+
+    /// 常委会社会建设工作委员会, 代表工委, 选工委: an office of the local congress.
+    private func bareBodyName(in context: PlaceContext, lexicon: UnitLexicon) -> String? {
+        guard let local = context.local else { return nil }
+        if rest.hasPrefix("常委会") || rest.hasPrefix("常务委员会") {
+            return local + "人民代表大会" + lexicon.expand(rest)
+        }
+        let scalars = Array(rest.unicodeScalars)
+        if let office = lexicon.congressOffices.longest(in: scalars, at: 0, limit: scalars.count),
+            office.length == scalars.count, rest.contains("委")
+        {
+            return local + "人民代表大会常务委员会" + lexicon.expand(rest)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,156 @@
+import JianbaoCore
+import Normalize
+
+/// Finds organisations named in running text: a place, a body from the lexicon, and
+/// optionally one of the body's offices. Conservative on purpose: a bare 市 or 县 must not
+/// continue a word (全市, 城市, 各县), 人大 before 代表 is the deputies, not the body, and
+/// nothing inside 《…》 or quotation marks counts.
+///
+///     由省人大常委会办公厅牵头 → 省人大常委会办公厅
+///     全市人大代表 → nothing
+struct OrganisationScanner: Sendable {
+    let lexicon: UnitLexicon
+
+
+    struct Match: Sendable {
+        var range: Range<Int>
+        var name: OrganisationName
+        /// Read as an organisation's name but used as something else (人大 in 人大代表); kept so
+        /// that a list it ends is dropped with it.
+        var attributive = false
+    }
+
+    /// The organisation that starts at `index`, if any. `strict` applies the word-boundary
+    /// test to a bare level word (running text); field values are read with `strict: false`.
+    func match(_ scalars: [Unicode.Scalar], at index: Int, limit: Int, strict: Bool = true) -> Match? {
+        if let whole = lexicon.standalone.longest(in: scalars, at: index, limit: limit) {
+            let end = index + whole.length
+            // 全国人大代表 are deputies.
+            if whole.value.hasSuffix("人民代表大会"), follows(scalars, end, limit, "代表"), !followsOffice(scalars, end, limit) {
+                return nil
+            }
+            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: text(scalars, index..<end)))
+        }
+        let (place, placeLength) = OrganisationName.placePrefix(scalars, at: index, limit: limit, lexicon: lexicon)
+        switch place {
+        case .none:
+            // 由代表工委负责, 选任联工委: a working committee named on its own belongs to the
+            // congress the item is about.
+            guard let office = lexicon.congressOffices.longest(in: scalars, at: index, limit: limit),
+                office.length >= 3, text(scalars, index..<(index + office.length)).hasSuffix("工委")
+            else { return nil }
+            if index > 0, scalars[index - 1].isHanIdeograph, !"由和与及、为在向对经".unicodeScalars.contains(scalars[index - 1]) { return nil }
+            let end = index + office.length
+            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: text(scalars, index..<end)))
+        case .relative:
+            if strict, index > 0, lexicon.stopsBefore.contains(scalars[index - 1]) { return nil }
+        case .named:
+            // 平顶山市人大 inside 新平顶山市… is not a concern; a named place needs no boundary.
+            break
+        }
+        let bodyStart = index + placeLength
+        guard let body = lexicon.bodies.longest(in: scalars, at: bodyStart, limit: limit) else { return nil }
+        var end = bodyStart + body.length
+        var attributive = false
+        switch body.value {
+        case .congress:
+            if let office = lexicon.congressOffices.longest(in: scalars, at: end, limit: limit) {
+                end += office.length
+            } else if text(scalars, bodyStart..<end) == "人大",
+                follows(scalars, end, limit, "代表") || follows(scalars, end, limit, "工作") || follows(scalars, end, limit, "制度")
+                    || (end < limit && scalars[end].properties.numericType != nil)
+            {
+                attributive = true
+            } else if text(scalars, bodyStart..<end) == "人大", case .named(let entry) = place, entry.form == "河南" {
+                attributive = true  // 河南人大 names the magazine and website, not the body
+            }
+        case .party:
+            // 市委员 / 县委托 are other words.
+            if end < limit, "员托".unicodeScalars.contains(scalars[end]) { return nil }
+            if case .named(let entry) = place, entry.kind == .province, text(scalars, index..<bodyStart) != "河南省" { return nil }
+            if let office = lexicon.partyOffices.longest(in: scalars, at: end, limit: limit) {
+                end += office.length
+            }
+        case .state:
+            break
+        }
+        return Match(
+            range: index..<end,
+            name: OrganisationName(place: place, placeLength: placeLength, rest: text(scalars, bodyStart..<end)),
+            attributive: attributive)
+    }
+
+    /// Whether the text after `end` makes the organisation a modifier rather than an actor:
+    /// 主任 (a person's post), 会议 (a meeting's name), 官网 (media), 2023年 (an attribute).
+    ///
+    ///     省委、市委人大工作会议精神 → neither 省委 nor 市委
+    func isAttributive(_ scalars: [Unicode.Scalar], end: Int, limit: Int) -> Bool {
+        if lexicon.stopsAfter.longest(in: scalars, at: end, limit: limit) != nil { return true }
+        var index = end
+        while index < limit, scalars[index].properties.numericType != nil, !scalars[index].isHanIdeograph { index += 1 }
+        if index > end && index < limit && scalars[index] == "年" { return true }
+        // 市委五届三次全会: a session of the body
+        index = end
+        while index < limit, "一二三四五六七八九十".unicodeScalars.contains(scalars[index]) { index += 1 }
+        if index > end && index < limit && scalars[index] == "届" { return true }
+        // 市十二届人大常委会第十三次会议: a sitting, not the body
+        guard end < limit, scalars[end] == "第" else { return false }
+        index = end + 1
+        while index < limit, "一二三四五六七八九十".unicodeScalars.contains(scalars[index]) { index += 1 }
+        return index > end + 1 && index < limit && scalars[index] == "次"
+    }
+
+    /// Every organisation in `range`, left to right, skipping quoted and title-marked text.
+    func scan(_ text: WorkingText, in range: Range<Int>, quoted: [Bool]) -> [Match] {
+        var found: [Match] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if !quoted[index], let match = match(text.scalars, at: index, limit: range.upperBound),
+                !quoted[match.range.upperBound - 1]
+            {
+                found.append(match)
+                index = match.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Marks every scalar inside 《…》, “…”, ‘…’ and 「…」.
+    static func quotedMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: scalars.count)
+        var depth = 0
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "《", "“", "‘", "「":
+                depth += 1
+                mask[index] = true
+            case "》", "”", "’", "」":
+                mask[index] = true
+                depth = max(0, depth - 1)
+            case "\n":
+                depth = 0  // a stray opening mark never hides more than its paragraph
+            default:
+                mask[index] = depth > 0
+            }
+        }
+        return mask
+    }
+
+    private func follows(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int, _ word: String) -> Bool {
+        let word = Array(word.unicodeScalars)
+        guard index + word.count <= limit else { return false }
+        return Array(scalars[index..<(index + word.count)]) == word
+    }
+
+    private func followsOffice(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int) -> Bool {
+        lexicon.congressOffices.longest(in: scalars, at: index, limit: limit) != nil
+    }
+
+    private func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
+}

@@ -1,0 +1,387 @@
+import JianbaoCore
+import Normalize
+
+/// The role rules, run in order over one document; later rules skip spans already taken, so
+/// a declarer is never also reported as mentioned.
+struct UnitRules {
+    typealias Scanner = OrganisationScanner
+    let text: WorkingText
+    let lexicon: UnitLexicon
+    let census: PlaceCensus
+    let scanner: OrganisationScanner
+    let quoted: [Bool]
+
+    var units: [OrganisationUnit] = []
+    var people: [Person] = []
+    var diagnostics: [Diagnostic] = []
+    /// Working ranges already given a role.
+    private var taken: [Range<Int>] = []
+
+    init(text: WorkingText, items: [Item], lexicon: UnitLexicon) {
+        self.text = text
+        self.lexicon = lexicon
+        census = PlaceCensus(text, items: items, lexicon: lexicon)
+        scanner = OrganisationScanner(lexicon: lexicon)
+        quoted = OrganisationScanner.quotedMask(text.scalars)
+    }
+
+    // MARK: Recording
+
+    private func isTaken(_ range: Range<Int>) -> Bool {
+        taken.contains { $0.overlaps(range) }
+    }
+
+    /// Records a unit over the working `range`, named from `written` (the range's text by default).
+    @discardableResult
+    private mutating func add(
+        _ range: Range<Int>, role: OrganisationUnit.Role, written: String? = nil, name: String? = nil
+    ) -> Bool {
+        guard !range.isEmpty, !isTaken(range) else { return false }
+        let written = written ?? text.compactString(range)
+        let context = census.context(at: range.lowerBound)
+        let name = name ?? OrganisationName.parse(written, lexicon: lexicon).fullName(in: context, lexicon: lexicon) ?? written
+        units.append(OrganisationUnit(text: written, name: name, role: role, item: nil, span: text.sourceSpan(range)))
+        taken.append(range)
+        return true
+    }
+
+    // MARK: Issuer
+
+    /// The masthead's issuing body, the closing “…印发” line, and the issuing-body line that
+    /// heads each plan of a multi-plan file (濮阳县人民代表大会常务委员会 / 2023 年度监督工作计划).
+    mutating func issuers(masthead: MastheadFacts) {
+        if let issuer = masthead.issuer, let span = masthead.issuerSpan {
+            add(text.workingRange(covering: span), role: .issuer, written: issuer.filter { !$0.isWhitespace })
+        }
+        for line in text.lines() {
+            let body = text.trimmedOfBlanks(line)
+            guard body.count >= 4 else { continue }
+            let scalars = text.scalars
+            // 河南省人大常委会代表工作委员会印发
+            if body.count <= 40, text.string(body).hasSuffix("印发") {
+                let org = text.trimmedOfBlanks(body.lowerBound..<(body.upperBound - 2))
+                if isOrganisationLine(org) { add(org, role: .issuer) }
+                continue
+            }
+            // 濮阳县人民代表大会常务委员会 [2023 年度…计划]
+            guard body.count <= 60, let match = scanner.match(scalars, at: body.lowerBound, limit: body.upperBound, strict: false),
+                case .named = match.name.place, match.name.rest.hasSuffix("常务委员会") || match.name.rest.hasSuffix("人大常委会")
+            else { continue }
+            let after = text.trimmedOfBlanks(match.range.upperBound..<body.upperBound)
+            if after.isEmpty || scalars[after.lowerBound].properties.numericType != nil {
+                add(match.range, role: .issuer)
+            }
+        }
+    }
+
+    /// A whole range that reads as one organisation: a place at its start, no punctuation.
+    private func isOrganisationLine(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, text.scalars[range].allSatisfy({ $0.isHanIdeograph || $0.isBlankOrLineBreak }) else { return false }
+        let name = OrganisationName.parse(text.compactString(range), lexicon: lexicon)
+        if case .named = name.place { return true }
+        return false
+    }
+
+    // MARK: Fields
+
+    /// 申报单位 (declarer), 供稿 / 供图 (contributor) and 发言人 (speaker) on every item.
+    mutating func fieldRoles(_ items: [Item]) {
+        for item in items {
+            for field in item.fields {
+                let range = text.trimmedOfBlanks(text.workingRange(covering: field.span))
+                switch field.name {
+                case "申报单位": declarers(range, field: field)
+                case "供稿", "供图": contributors(range)
+                case "发言人": speaker(range)
+                default: break
+                }
+            }
+            fieldRoles(item.children)
+        }
+    }
+
+    /// Splits a declarer list on 、 and ，; a shared suffix with a stated count is expanded
+    /// to one unit per place, each spanning its own place name.
+    ///
+    ///     安阳、鹤壁、新乡、焦作、濮阳五市人大常委会 → five units, count checked against 五
+    private mutating func declarers(_ range: Range<Int>, field: Field) {
+        let parts = split(range)
+        var pendingPlaces: [(Range<Int>, PlaceEntry)] = []
+        for part in parts {
+            let scalars = text.scalars
+            let (place, length) = OrganisationName.placePrefix(scalars, at: part.lowerBound, limit: part.upperBound, lexicon: lexicon)
+            if case let .named(entry) = place, length == part.count {
+                pendingPlaces.append((part, entry))  // 安阳、 — waits for the shared suffix
+                continue
+            }
+            if case let .named(entry) = place, let shared = sharedSuffix(part, after: part.lowerBound + length) {
+                let group = pendingPlaces + [(part.lowerBound..<(part.lowerBound + length), entry)]
+                let suffix = lexicon.expand(shared.body)
+                for (placeRange, placeEntry) in group {
+                    add(placeRange, role: .declarer, name: placeEntry.full + suffix)
+                }
+                if let stated = shared.count, stated != group.count {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, code: "declared-count-mismatch",
+                            message: "申报单位 states \(stated) but names \(group.count): \(field.value)", span: field.span))
+                }
+                pendingPlaces = []
+                continue
+            }
+            for (placeRange, _) in pendingPlaces { add(placeRange, role: .declarer) }
+            pendingPlaces = []
+            add(part, role: .declarer)
+        }
+        for (placeRange, _) in pendingPlaces { add(placeRange, role: .declarer) }
+    }
+
+    /// After the last place of a shared-suffix list: a count and level word, then the body.
+    ///
+    ///     五市人大常委会 → count 5, body 人大常委会
+    private func sharedSuffix(_ part: Range<Int>, after start: Int) -> (count: Int?, body: String)? {
+        var index = start
+        var digits: [Unicode.Scalar] = []
+        while index < part.upperBound, Self.numerals[text.scalars[index]] != nil || text.scalars[index].properties.numericType != nil {
+            digits.append(text.scalars[index])
+            index += 1
+        }
+        guard !digits.isEmpty, index < part.upperBound, "市县区".unicodeScalars.contains(text.scalars[index]) else { return nil }
+        let body = text.compactString((index + 1)..<part.upperBound)
+        guard !body.isEmpty else { return nil }
+        return (Self.value(of: digits), body)
+    }
+
+    private static let numerals: [Unicode.Scalar: Int] = [
+        "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    ]
+
+    /// 五 → 5, 十二 → 12, 17 → 17.
+    private static func value(of digits: [Unicode.Scalar]) -> Int? {
+        if let arabic = Int(String(String.UnicodeScalarView(digits))) { return arabic }
+        var total = 0
+        var current = 0
+        for digit in digits {
+            guard let value = numerals[digit] else { return nil }
+            if value == 10 {
+                total += max(current, 1) * 10
+                current = 0
+            } else {
+                current = value
+            }
+        }
+        return total + current
+    }
+
+    /// Splits on 、 ， , ；, trimming each part.
+    private func split(_ range: Range<Int>) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where "、，,；;".unicodeScalars.contains(text.scalars[index]) {
+            parts.append(text.trimmedOfBlanks(start..<index))
+            start = index + 1
+        }
+        parts.append(text.trimmedOfBlanks(start..<range.upperBound))
+        return parts.filter { !$0.isEmpty }
+    }
+
+    /// (漯河市人大常委会代表工委供稿), 本版图片均为市人大常委会供图: the organisation named in the
+    /// value, or the whole value when the scanner knows no such organisation.
+    private mutating func contributors(_ range: Range<Int>) {
+        for part in split(range) {
+            let inner = trimBrackets(part)
+            let found = scanner.scan(text, in: inner, quoted: [Bool](repeating: false, count: text.count))
+            if found.isEmpty {
+                if inner.count <= 30 { add(inner, role: .contributor) }
+            } else {
+                for match in found where !match.attributive { add(match.range, role: .contributor) }
+            }
+        }
+    }
+
+    private func trimBrackets(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, "(（".unicodeScalars.contains(text.scalars[lower]) { lower += 1 }
+        while upper > lower, ")）".unicodeScalars.contains(text.scalars[upper - 1]) { upper -= 1 }
+        return text.trimmedOfBlanks(lower..<upper)
+    }
+
+    /// 周口市人大常委会主任 吴刚 → the unit 周口市人大常委会 and the person 吴刚 (主任).
+    private mutating func speaker(_ range: Range<Int>) {
+        guard let gap = range.reversed().first(where: { text.scalars[$0].isBlankOrLineBreak }) else { return }
+        let nameRange = text.trimmedOfBlanks((gap + 1)..<range.upperBound)
+        let head = text.trimmedOfBlanks(range.lowerBound..<gap)
+        let headText = text.string(head)
+        guard !nameRange.isEmpty, !head.isEmpty,
+            let position = lexicon.positions.first(where: { headText.hasSuffix($0) && headText != $0 })
+        else { return }
+        let organisation = head.lowerBound..<(head.upperBound - position.unicodeScalars.count)
+        let organisationText = text.compactString(organisation)
+        add(organisation, role: .speaker)
+        people.append(
+            Person(
+                name: text.compactString(nameRange), position: position, organisation: organisationText, role: .speaker,
+                item: nil, span: text.sourceSpan(nameRange)))
+    }
+
+    // MARK: Running text
+
+    /// Contributor lines Segment did not turn into fields: …均为市人大常委会供图, (…供稿).
+    mutating func contributorLines() {
+        for line in text.lines() {
+            let body = text.trimmedOfBlanks(line)
+            let written = text.string(body)
+            guard let marker = ["供图", "供稿"].first(where: { written.hasSuffix($0) || written.hasSuffix($0 + "）") || written.hasSuffix($0 + ")") })
+            else { continue }
+            let closing = written.hasSuffix(marker) ? 0 : 1
+            let end = body.upperBound - closing - marker.unicodeScalars.count
+            // The organisation that ends right before the marker.
+            var start = end - 1
+            while start > body.lowerBound, text.scalars[start - 1].isHanIdeograph { start -= 1 }
+            let window = start..<end
+            let found = scanner.scan(text, in: window, quoted: [Bool](repeating: false, count: text.count))
+            if let last = found.last(where: { $0.range.upperBound == end && !$0.attributive }) {
+                add(last.range, role: .contributor)
+            }
+        }
+    }
+
+    /// 由常委会财经工作委员会负责做好相关工作, 由代表工委负责组织, （责任科室为选工委）.
+    mutating func responsible() {
+        let scalars = text.scalars
+        let ends = ["负责", "做好相关工作", "组织实施"].map { Array($0.unicodeScalars) }
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            var start: Int?
+            var closing: [[Unicode.Scalar]] = ends
+            if scalars[index] == "由" {
+                start = index + 1
+            } else if matches(Array("责任科室为".unicodeScalars), at: index) {
+                start = index + 5
+                closing = [[")"], ["）"], ["，"], ["、"]]
+            }
+            guard let from = start else { continue }
+            var cursor = from
+            var found: Range<Int>?
+            while cursor < min(scalars.count, from + 30) {
+                if closing.contains(where: { matches($0, at: cursor) }), cursor > from {
+                    found = from..<cursor
+                    break
+                }
+                let scalar = scalars[cursor]
+                if !(scalar.isHanIdeograph || scalar.isBlankOrLineBreak) { break }
+                cursor += 1
+            }
+            guard let candidate = found.map({ text.trimmedOfBlanks($0) }), candidate.count >= 2 else { continue }
+            let written = text.compactString(candidate)
+            guard Self.organisationEndings.contains(where: { written.hasSuffix($0) }),
+                OrganisationName.parse(written, lexicon: lexicon).fullName(in: census.context(at: candidate.lowerBound), lexicon: lexicon) != nil
+            else { continue }
+            add(candidate, role: .responsible, written: written)
+        }
+    }
+
+    private static let organisationEndings = ["委员会", "工委", "委", "办公室", "办公厅", "局", "厅", "院", "政府", "中心"]
+
+    private func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+        index + word.count <= text.count && Array(text.scalars[index..<(index + word.count)]) == word
+    }
+
+    /// 本报讯（记者蔡文瑞） and （本报记者 蔡文瑞）: 本报 as reporter, and the journalist.
+    mutating func reporters() {
+        let scalars = text.scalars
+        let paper = Array("本报".unicodeScalars)
+        var index = 0
+        while index + 2 < scalars.count {
+            defer { index += 1 }
+            guard matches(paper, at: index) else { continue }
+            var cursor = index + 2
+            if matches(Array("讯".unicodeScalars), at: cursor) {
+                cursor += 1
+                guard cursor < scalars.count, "(（".unicodeScalars.contains(scalars[cursor]) else { continue }
+                cursor += 1
+            } else if index > 0, "(（".unicodeScalars.contains(scalars[index - 1]) {
+                // （本报记者 …）
+            } else {
+                continue
+            }
+            guard matches(Array("记者".unicodeScalars), at: cursor) else { continue }
+            cursor += 2
+            while cursor < scalars.count, scalars[cursor].isBlankOrLineBreak { cursor += 1 }
+            let nameStart = cursor
+            while cursor < scalars.count, scalars[cursor].isHanIdeograph, cursor - nameStart < 4 { cursor += 1 }
+            guard cursor - nameStart >= 2, cursor < scalars.count, ")）".unicodeScalars.contains(scalars[cursor]) else { continue }
+            let paperRange = index..<(index + 2)
+            add(paperRange, role: .reporter, written: "本报", name: "本报")
+            people.append(
+                Person(
+                    name: text.string(nameStart..<cursor), position: "记者", organisation: "本报", role: .reporter, item: nil,
+                    span: text.sourceSpan(nameStart..<cursor)))
+        }
+    }
+
+    /// Organisations named as actors anywhere else in the text.
+    ///
+    /// A list joined by 、和及与 shares its last member's fate: in 省委、市委人大工作会议 the
+    /// stop word 会议 after 市委 drops 省委 too.
+    ///
+    /// The distribution lists (送：, 发：) name readers, not actors, and are skipped.
+    mutating func mentioned(masthead: MastheadFacts) {
+        let lists = masthead.documentFields.filter { ["送", "发", "抄送"].contains($0.name) }.map { text.workingRange(covering: $0.span) }
+        let matches = scanner.scan(text, in: 0..<text.count, quoted: quoted).filter { match in
+            !lists.contains { $0.overlaps(match.range) }
+        }
+        var dropped = [Bool](repeating: false, count: matches.count)
+        var chainStart = 0
+        for (position, match) in matches.enumerated() {
+            let next = position + 1 < matches.count ? matches[position + 1] : nil
+            let joined =
+                next.map {
+                    $0.range.lowerBound == match.range.upperBound + 1
+                        && "、和及与".unicodeScalars.contains(text.scalars[match.range.upperBound])
+                } ?? false
+            if joined { continue }
+            if match.attributive || scanner.isAttributive(text.scalars, end: match.range.upperBound, limit: text.count) {
+                for index in chainStart...position { dropped[index] = true }
+            }
+            chainStart = position + 1
+        }
+        for (position, match) in matches.enumerated() where !dropped[position] && !match.attributive && !isTaken(match.range) {
+            let context = census.context(at: match.range.lowerBound)
+            guard let name = match.name.fullName(in: context, lexicon: lexicon) else { continue }
+            add(match.range, role: .mentioned, name: name)
+            listContinuation(after: match, context: context)
+        }
+    }
+
+    /// Offices listed after a placed organisation share its place:
+    /// 县检察院、审计局、统计局、农业机械技术中心 → 濮阳县审计局, 濮阳县统计局 …
+    private mutating func listContinuation(after match: Scanner.Match, context: PlaceContext) {
+        let placeName: String?
+        switch match.name.place {
+        case let .named(entry): placeName = entry.full
+        case let .relative(level): placeName = level == "省" ? context.province : level == "市" ? context.city : context.county
+        case .none: placeName = nil
+        }
+        guard let placeName else { return }
+        var index = match.range.upperBound
+        while index < text.count, text.scalars[index] == "、" {
+            let start = index + 1
+            var end = start
+            while end < text.count, text.scalars[end].isHanIdeograph, end - start <= 10 { end += 1 }
+            guard end < text.count, "、）)，,。；等".unicodeScalars.contains(text.scalars[end]), (3...10).contains(end - start), !quoted[start]
+            else { return }
+            let written = text.string(start..<end)
+            guard Self.listedOfficeEndings.contains(where: { written.hasSuffix($0) }),
+                scanner.match(text.scalars, at: start, limit: end, strict: false) == nil,
+                !written.hasPrefix("各"), !written.hasPrefix("有关"), !written.hasPrefix("相关")
+            else { return }
+            add(start..<end, role: .mentioned, written: written, name: placeName + written)
+            index = end
+        }
+    }
+
+    private static let listedOfficeEndings = ["局", "中心", "办公室"]
+}
