@@ -141,3 +141,12 @@ import TestSupport
         #expect(run.status == 2)
     }
 }
+
+extension CLITests {
+    /// `make run` converts Fixtures/ through `jianbao batch`: only the bulletins themselves may be
+    /// inputs, never the golden or expected files beside them.
+    @Test func fixturesFolderHoldsOnlyBulletinsAsText() throws {
+        let texts = try FileManager.default.subpathsOfDirectory(atPath: Paths.fixtures.path).filter { $0.hasSuffix(".txt") }
+        #expect(texts.sorted() == Paths.fixtureNames.map { $0 + ".txt" })
+    }
+}

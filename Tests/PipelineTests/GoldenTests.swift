@@ -32,7 +32,7 @@ import TestSupport
     @Test(arguments: Paths.fixtureNames)
     func tree(_ name: String) throws {
         let rendered = TreeDump.render(try Self.converted(name))
-        if let diff = Golden.compare(rendered, fixture: name, file: "tree.txt") { Issue.record(Comment(rawValue: diff)) }
+        if let diff = Golden.compare(rendered, fixture: name, file: "items.tree") { Issue.record(Comment(rawValue: diff)) }
     }
 
     @Test(arguments: Paths.fixtureNames)
