@@ -20,23 +20,40 @@ enum BodyKind: String, Sendable { case congress, party, state }
 /// A table of surface forms looked up longest first at a scalar position.
 struct PrefixTable<Value: Sendable>: Sendable {
     private(set) var entries: [String: Value] = [:]
-    private(set) var lengths: [Int] = []
+    /// A trie over scalar values: one child map per node, node 0 the root. Lookups walk the
+    /// text's scalars directly, so no String is built on the hot path.
+    private var children: [[UInt32: Int]] = [[:]]
+    private var values: [Value?] = [nil]
 
     init(_ pairs: [(String, Value)]) {
         for (form, value) in pairs where !form.isEmpty && entries[form] == nil {
             entries[form] = value
+            var node = 0
+            for scalar in form.unicodeScalars {
+                if let next = children[node][scalar.value] {
+                    node = next
+                } else {
+                    children.append([:])
+                    values.append(nil)
+                    children[node][scalar.value] = children.count - 1
+                    node = children.count - 1
+                }
+            }
+            values[node] = value
         }
-        lengths = Set(entries.keys.map { $0.unicodeScalars.count }).sorted(by: >)
     }
 
     /// The longest entry starting at `index` and ending at or before `limit`.
     func longest(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (length: Int, value: Value)? {
-        for length in lengths where index + length <= limit {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[index..<(index + length)])
-            if let value = entries[String(view)] { return (length, value) }
+        var node = 0
+        var best: (length: Int, value: Value)?
+        var position = index
+        while position < limit, position < scalars.count, let next = children[node][scalars[position].value] {
+            node = next
+            position += 1
+            if let value = values[node] { best = (position - index, value) }
         }
-        return nil
+        return best
     }
 
     subscript(form: String) -> Value? { entries[form] }
