@@ -83,4 +83,3 @@ import TestSupport
     }
 }
 
-extension SpecCase: @retroactive CustomTestStringConvertible {}

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
 
 /// One case of a spec table under `Tests/Specs/` (see its README for the format).
-public struct SpecCase: Sendable, CustomTestStringConvertibleShim {
+public struct SpecCase: Sendable, CustomTestStringConvertible {
     public var name: String
     public var input: String
     /// `context.reference_date`, as YYYY-MM-DD.
@@ -10,11 +11,6 @@ public struct SpecCase: Sendable, CustomTestStringConvertibleShim {
     public var knownGap: String?
 
     public var testDescription: String { name }
-}
-
-/// Lets a case name itself in test output without importing Testing here.
-public protocol CustomTestStringConvertibleShim {
-    var testDescription: String { get }
 }
 
 public enum SpecTable {
