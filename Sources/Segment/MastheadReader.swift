@@ -16,6 +16,13 @@ struct MastheadReader {
         var issuerParts: [Range<Int>] = []
         var titleClosed = false
         for range in lines {
+            // 许昌市人大常委会办公室          2023年5月12日 — issuer and date on one line.
+            if masthead.date == nil, let (issuer, date) = issuerAndDate(range) {
+                issuerParts.append(issuer)
+                masthead.date = DocumentDate(text: line.string(date.range), value: date.value, span: line.text.sourceSpan(date.range))
+                titleClosed = !titleParts.isEmpty
+                continue
+            }
             if let issue = issue(range) {
                 masthead.issue = issue
                 titleClosed = !titleParts.isEmpty
@@ -67,6 +74,23 @@ struct MastheadReader {
         if briefs > 0 || roots.contains(where: { $0.kind == "lead" }) { return "newspaper" }
         if roots.contains(where: { $0.fields.contains { $0.name == "申报单位" } }) { return "list" }
         return "bulletin"
+    }
+
+    /// An issuing body, a gap of two or more spaces, then a full date, on one line.
+    private func issuerAndDate(_ range: Range<Int>) -> (Range<Int>, (value: String, range: Range<Int>))? {
+        let s = line.s
+        var gapEnd = range.upperBound
+        while gapEnd > range.lowerBound + 1 {
+            if s[gapEnd - 1] == " " && s[gapEnd - 2] == " " { break }
+            gapEnd -= 1
+        }
+        guard gapEnd > range.lowerBound + 1 else { return nil }
+        let issuer = line.trim(range.lowerBound..<gapEnd)
+        let rest = line.trim(gapEnd..<range.upperBound)
+        guard !issuer.isEmpty, line.isHeadingLike(issuer), let date = FullDate.read(line, rest), date.range == rest else {
+            return nil
+        }
+        return (issuer, date)
     }
 
     /// 第 41 期 on a line of its own.

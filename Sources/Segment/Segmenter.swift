@@ -76,9 +76,15 @@ struct SegmenterRun {
             return labelledLine(current, label: labelled.label, value: labelled.value, index: index)
         }
         if isContributorByline(current) {
-            let inner = (current.lowerBound + 1)..<(current.upperBound - 1)
-            let name = line.string(inner).replacingOccurrences(of: "供稿", with: "")
-            (root ?? stack.first)?.fields.append(Field(name: "供稿", value: name, span: text.sourceSpan(inner)))
+            // (漯河市人大常委会代表工委供稿): the field's value and span are the organisation alone.
+            let organisation = line.trim((current.lowerBound + 1)..<(current.upperBound - 3))
+            let field = Field(name: "供稿", value: line.string(organisation), span: text.sourceSpan(organisation))
+            if let owner = root {
+                owner.fields.append(field)
+            } else {
+                // A bulletin of one article has no article item: the credit is the document's.
+                documentFields.append(field)
+            }
             extend(to: current.upperBound)
             closeRoot()
             return index + 1
