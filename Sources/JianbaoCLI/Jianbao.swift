@@ -23,6 +23,22 @@ struct Jianbao: ParsableCommand {
         version: JianbaoVersion.current,
         subcommands: [Extract.self, Batch.self, Validate.self]
     )
+
+    /// As swift-argument-parser's, except that `batch` reports a usage error with status 2, its
+    /// "could not start", so a cron job tells a broken command line from failed inputs (1).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let isUsageError = !(error is ExitCode) && exitCode(for: error) != .success
+            if isUsageError, CommandLine.arguments.dropFirst().first == "batch" {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// One line on standard error, the way every failure is reported.

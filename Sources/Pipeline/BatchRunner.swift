@@ -1,144 +1,245 @@
 import Emit
 import Foundation
 import JianbaoCore
+import Logging
 
 /// `jianbao batch`: converts every `*.txt` under a folder into a mirrored folder of outputs,
-/// incrementally (a manifest of input hashes), atomically (temporary file, then rename), and
-/// without letting one bad input stop the others. Writes the combined CSV tables last.
+/// made to run unattended from cron.
+///
+/// - Incremental: an input whose bytes, build and outputs match its manifest entry is skipped.
+/// - Atomic: every file is staged complete beside its target and renamed into place; the
+///   combined tables and the manifest come last. A run killed at any moment leaves no partial
+///   file, and the next run removes its temporary leftovers and converts only what is missing.
+/// - Parallel: `jobs` workers; the outputs do not depend on their number.
+/// - One bad input never stops the others: it is a failure in the summary.
+///
+///     let summary = try BatchRunner(options: .init(input: incoming, output: converted)).run()
 public struct BatchRunner {
     public struct Options {
         public var input: URL
         public var output: URL
         public var formats: Set<OutputFormat>
         public var force: Bool
+        /// Remove the outputs of inputs that are gone.
+        public var prune: Bool
         public var jobs: Int
 
-        public init(input: URL, output: URL, formats: Set<OutputFormat> = [.json, .xml, .csv], force: Bool = false, jobs: Int = 1) {
+        public init(
+            input: URL, output: URL, formats: Set<OutputFormat> = [.json, .xml, .csv], force: Bool = false, prune: Bool = false,
+            jobs: Int = 1
+        ) {
             self.input = input
             self.output = output
             self.formats = formats
             self.force = force
+            self.prune = prune
             self.jobs = max(1, jobs)
         }
-    }
 
-    /// What a run did, for the summary and the exit status.
-    public struct Summary: Equatable {
-        public var converted: [String] = []
-        public var unchanged: [String] = []
-        public var failed: [ConversionError] = []
-
-        /// 0 when every input converted, 1 when some failed.
-        public var exitStatus: Int32 { failed.isEmpty ? 0 : 1 }
-
-        public var text: String {
-            var lines = ["jianbao batch: \(converted.count) converted, \(unchanged.count) unchanged, \(failed.count) failed"]
-            lines += failed.map { "  failed: \($0)" }
-            return lines.joined(separator: "\n")
-        }
+        /// The formats written per document, in the order they are renamed into place.
+        var documentFormats: [OutputFormat] { [.xml, .json].filter(formats.contains) }
     }
 
     public let options: Options
     public let pipeline: Pipeline
-    public var log: (String) -> Void
+    public var logger: Logger
+    /// Called after each input, from the worker that handled it.
+    public var onProgress: (@Sendable (BatchProgress) -> Void)?
 
-    public init(options: Options, pipeline: Pipeline = Pipeline(), log: @escaping (String) -> Void = { _ in }) {
+    public init(options: Options, pipeline: Pipeline = Pipeline(), logger: Logger = Logger(label: "jianbao.batch")) {
         self.options = options
         self.pipeline = pipeline
-        self.log = log
+        self.logger = logger
     }
 
-    /// Runs the batch. Throws only when the run cannot start (no input folder, output unwritable).
-    public func run() throws -> Summary {
-        let inputs = try BatchInputs.find(in: options.input)
-        try FileManager.default.createDirectory(at: options.output, withIntermediateDirectories: true)
-        var manifest = Manifest.load(from: options.output)
-        var summary = Summary()
-        var documents: [String: Document] = [:]
+    /// What became of one input.
+    enum Outcome {
+        /// `document` is kept only when the combined tables need it.
+        case converted(Document?, Manifest.Entry)
+        case unchanged(Document?)
+        case failed(ConversionError)
+    }
 
-        let results = ParallelMap.run(inputs, jobs: options.jobs) { relative -> Result<(Document, Bool), ConversionError> in
-            convertOne(relative, manifest: manifest)
+    /// Runs the batch. Throws `BatchStartError` only when the run cannot start (no input folder,
+    /// output folder not writable, another run writing into it).
+    public func run() throws -> BatchSummary {
+        let found = try BatchInputs.find(in: options.input)
+        do {
+            try FileManager.default.createDirectory(at: options.output, withIntermediateDirectories: true)
+        } catch {
+            throw BatchStartError(path: options.output.path, reason: "cannot create the output folder (\(error.localizedDescription))")
         }
-        for (relative, result) in zip(inputs, results) {
-            switch result {
-            case let .success((document, wasConverted)):
-                documents[relative] = document
-                if wasConverted {
-                    summary.converted.append(relative)
-                    manifest.entries[relative] = Manifest.Entry(sha256: document.source.sha256)
-                    log("converted \(relative)")
-                } else {
-                    summary.unchanged.append(relative)
-                }
-            case let .failure(error):
+        let lock = try OutputLock(folder: options.output)
+        defer { withExtendedLifetime(lock) {} }
+
+        let leftovers = AtomicFile.removeLeftovers(in: options.output)
+        if !leftovers.isEmpty { logger.notice("removed \(leftovers.count) temporary files left by an interrupted run") }
+        // Fold an interrupted run's journal into the manifest before starting a new journal.
+        var manifest = Manifest.load(from: options.output)
+        let journal: ManifestJournal
+        do {
+            try manifest.save(to: options.output)
+            journal = try ManifestJournal(startingIn: options.output)
+        } catch {
+            throw BatchStartError(path: options.output.path, reason: "cannot write the manifest (\(error))")
+        }
+
+        var summary = BatchSummary()
+        summary.failed = found.unreadable
+        summary.linksOut = found.linksOut
+        for link in found.linksOut { logger.warning("not followed: \(link) leads out of the input folder") }
+        logger.info("\(found.inputs.count) inputs, \(options.jobs) jobs")
+
+        let progress = ProgressCounter(total: found.inputs.count, report: onProgress)
+        let previous = manifest.entries
+        let outcomes = ParallelMap.run(found.inputs, jobs: options.jobs) { relative -> Outcome in
+            let outcome = convertOne(relative, previous: previous[relative], journal: journal)
+            switch outcome {
+            case .converted: logger.info("converted \(relative)")
+            case .unchanged: logger.debug("unchanged \(relative)")
+            case let .failed(error): logger.warning("failed \(error)")
+            }
+            progress.record(outcome)
+            return outcome
+        }
+
+        var documents: [Document] = []
+        for (relative, outcome) in zip(found.inputs, outcomes) {
+            switch outcome {
+            case let .converted(document, entry):
+                summary.converted.append(relative)
+                manifest.entries[relative] = entry
+                document.map { documents.append($0) }
+            case let .unchanged(document):
+                summary.unchanged.append(relative)
+                document.map { documents.append($0) }
+            case let .failed(error):
+                // The entry (if any) still describes the outputs an earlier run left on disk.
                 summary.failed.append(error)
-                manifest.entries[relative] = nil
-                log("failed \(error)")
             }
         }
+        handleGoneInputs(present: Set(found.inputs), manifest: &manifest, summary: &summary)
+
         if options.formats.contains(.csv) {
-            let ordered = inputs.compactMap { documents[$0] }
             for table in CSVTable.allCases {
-                try AtomicFile.write(table.render(ordered), to: options.output.appendingPathComponent("\(table.rawValue).csv"))
+                let url = options.output.appendingPathComponent("\(table.rawValue).csv")
+                do {
+                    try AtomicFile.write(table.render(documents), to: url)
+                } catch {
+                    logger.error("cannot write \(url.lastPathComponent): \(error)")
+                    summary.failed.append(ConversionError(path: url.lastPathComponent, reason: "\(error)"))
+                }
             }
         }
-        // The manifest goes last: a run killed before this point is redone next time.
-        try manifest.save(to: options.output)
+        // The manifest goes last; until it is saved, the journal holds this run's entries.
+        do {
+            try manifest.save(to: options.output)
+            ManifestJournal.remove(in: options.output)
+        } catch {
+            logger.error("cannot save the manifest: \(error)")
+            summary.failed.append(ConversionError(path: Manifest.fileName, reason: "\(error)"))
+        }
         return summary
     }
 
-    private func convertOne(_ relative: String, manifest: Manifest) -> Result<(Document, Bool), ConversionError> {
+    private func convertOne(_ relative: String, previous: Manifest.Entry?, journal: ManifestJournal) -> Outcome {
         let inputURL = options.input.appendingPathComponent(relative)
         let base = options.output.appendingPathComponent(String(relative.dropLast(4)))
-        let jsonURL = base.appendingPathExtension("json")
+        var staged: [AtomicFile.StagedFile] = []
         do {
             let bytes = try InputFile.read(path: inputURL.path, maxBytes: pipeline.options.maxBytes)
             let hash = Manifest.sha256(bytes)
-            if !options.force, manifest.entries[relative]?.sha256 == hash, manifest.version == Manifest.currentVersion,
-                outputsExist(base), let data = try? Data(contentsOf: jsonURL),
-                let document = try? JSONDecoder().decode(Document.self, from: data)
+            if !options.force, let previous, previous.sha256 == hash, previous.version == Manifest.currentVersion,
+                let document = unchangedDocument(base: base, entry: previous)
             {
-                return .success((document, false))
+                return .unchanged(document)
             }
             var document = try pipeline.convert(bytes: bytes, path: relative)
             document.source.path = relative
-            for format in [OutputFormat.json, .xml] where options.formats.contains(format) {
-                try AtomicFile.write(format.render(document), to: base.appendingPathExtension(format.rawValue))
+            var entry = Manifest.Entry(sha256: hash, version: Manifest.currentVersion, outputs: [:])
+            for format in options.documentFormats {
+                let data = Data(try format.render(document).utf8)
+                entry.outputs[format.rawValue] = Manifest.sha256(data)
+                staged.append(try AtomicFile.stage(data, for: base.appendingPathExtension(format.rawValue)))
             }
-            return .success((document, true))
-        } catch let error as ConversionError {
-            return .failure(ConversionError(path: relative, reason: error.reason))
+            try journal.append(path: relative, entry: entry)
+            for file in staged { try file.commit() }
+            return .converted(options.formats.contains(.csv) ? document : nil, entry)
         } catch {
-            return .failure(ConversionError(path: relative, reason: "\(error)"))
+            for file in staged { file.discard() }
+            if let error = error as? ConversionError { return .failed(ConversionError(path: relative, reason: error.reason)) }
+            return .failed(ConversionError(path: relative, reason: "\(error)"))
         }
     }
 
-    private func outputsExist(_ base: URL) -> Bool {
-        // The JSON is always needed: the combined tables are rebuilt from it.
-        let needed = [OutputFormat.json] + (options.formats.contains(.xml) ? [.xml] : [])
-        return needed.allSatisfy { FileManager.default.fileExists(atPath: base.appendingPathExtension($0.rawValue).path) }
+    /// Whether the outputs on disk are exactly those `entry` recorded: `.some(document)` when they
+    /// are (the document itself only when the combined tables need it), nil when the input must
+    /// be converted again. The tables are rebuilt from the JSON, so they need it written.
+    private func unchangedDocument(base: URL, entry: Manifest.Entry) -> Document?? {
+        var json: Data?
+        for format in options.documentFormats {
+            guard let expected = entry.outputs[format.rawValue],
+                let data = try? Data(contentsOf: base.appendingPathExtension(format.rawValue)),
+                Manifest.sha256(data) == expected
+            else { return nil }
+            if format == .json { json = data }
+        }
+        guard options.formats.contains(.csv) else { return .some(nil) }
+        guard let json, let document = try? JSONDecoder().decode(Document.self, from: json) else { return nil }
+        return .some(document)
+    }
+
+    /// Inputs in the manifest that are not in INPUT_DIR any more: with `--prune` their outputs are
+    /// removed (only the files the manifest says jianbao wrote), otherwise they are kept and
+    /// listed. Either way they are left out of the combined tables.
+    private func handleGoneInputs(present: Set<String>, manifest: inout Manifest, summary: inout BatchSummary) {
+        for relative in manifest.entries.keys.sorted() where !present.contains(relative) {
+            guard options.prune else {
+                summary.gone.append(relative)
+                logger.notice("input gone, outputs kept: \(relative)")
+                continue
+            }
+            let base = options.output.appendingPathComponent(String(relative.dropLast(4)))
+            for format in manifest.entries[relative]!.outputs.keys.sorted() {
+                unlink(base.appendingPathExtension(format).path)
+            }
+            removeEmptyFolders(from: base.deletingLastPathComponent())
+            manifest.entries[relative] = nil
+            summary.pruned.append(relative)
+            logger.info("pruned \(relative)")
+        }
+    }
+
+    /// Removes `folder` and its parents while they are empty, up to (not including) OUTPUT_DIR.
+    private func removeEmptyFolders(from folder: URL) {
+        let top = options.output.standardizedFileURL.path
+        var current = folder.standardizedFileURL
+        while current.path.hasPrefix(top + "/"), rmdir(current.path) == 0 {
+            current = current.deletingLastPathComponent().standardizedFileURL
+        }
     }
 }
 
-/// The `*.txt` files under the input folder, as sorted relative paths; links are not followed
-/// out of the folder and names with `..` never reach the output side.
-enum BatchInputs {
-    static func find(in folder: URL) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ConversionError(path: folder.path, reason: "input folder does not exist")
+/// Counts outcomes across workers and hands each new total to the progress callback.
+private final class ProgressCounter: @unchecked Sendable {
+    private var progress: BatchProgress
+    private let report: (@Sendable (BatchProgress) -> Void)?
+    private let lock = NSLock()
+
+    init(total: Int, report: (@Sendable (BatchProgress) -> Void)?) {
+        progress = BatchProgress(total: total)
+        self.report = report
+    }
+
+    func record(_ outcome: BatchRunner.Outcome) {
+        lock.lock()
+        switch outcome {
+        case .converted: progress.converted += 1
+        case .unchanged: progress.unchanged += 1
+        case .failed: progress.failed += 1
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {
-            throw ConversionError(path: folder.path, reason: "cannot list the input folder")
-        }
-        var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".txt"), !relative.split(separator: "/").contains("..") else { continue }
-            let full = folder.appendingPathComponent(relative)
-            let attributes = try? FileManager.default.attributesOfItem(atPath: full.path)
-            guard attributes?[.type] as? FileAttributeType == .typeRegular else { continue }
-            result.append(relative)
-        }
-        return result.sorted()
+        let now = progress
+        lock.unlock()
+        report?(now)
     }
 }

@@ -1,25 +1,45 @@
 import Crypto
 import Foundation
 
-/// What the last batch run converted: each input's content hash and the jianbao version, so an
-/// unchanged input is not converted again. Lives at OUTPUT_DIR/.jianbao-manifest.json.
+/// What is on disk in OUTPUT_DIR, per input: the hash of the input's bytes, the build that
+/// converted it, and the hash of each output file written from it. Lives at
+/// OUTPUT_DIR/.jianbao-manifest.json; a run in progress adds to `ManifestJournal` beside it.
+///
+/// An input is skipped only when its entry matches the input's hash and the running build, and
+/// every output it needs is on disk byte for byte as the entry recorded (see
+/// `BatchRunner.unchangedDocument`). Checking the outputs themselves, not only the manifest, is
+/// what makes an interrupted run safe to resume: whatever a killed run left behind is either
+/// exactly what it recorded or is converted again.
 struct Manifest: Codable {
     static let fileName = ".jianbao-manifest.json"
-    /// The version plus a fingerprint of the running build (its executable and resource
-    /// bundles, where the lexicons live), so any rule change reconverts everything.
+    /// The version plus a fingerprint of the running build (its executable and resource bundles,
+    /// where the lexicons live), so any rule change converts everything again.
     static let currentVersion = JianbaoVersion.current + "+" + BuildFingerprint.current
 
     struct Entry: Codable, Equatable {
+        /// SHA-256 of the input's bytes.
         var sha256: String
+        /// `Manifest.currentVersion` of the build that wrote the outputs.
+        var version: String
+        /// SHA-256 of each output file as written, by format (`json`, `xml`).
+        var outputs: [String: String]
     }
 
+    /// The build that saved the manifest last (each entry keeps its own).
     var version: String = Manifest.currentVersion
+    /// By input path relative to INPUT_DIR (`sub/report.txt`).
     var entries: [String: Entry] = [:]
 
+    /// The saved manifest with the journal of an interrupted run replayed over it. A manifest
+    /// that cannot be read counts as empty: everything is converted again, nothing is lost.
     static func load(from folder: URL) -> Manifest {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
-            let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
-        else { return Manifest() }
+        var manifest = Manifest()
+        if let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
+            let saved = try? JSONDecoder().decode(Manifest.self, from: data)
+        {
+            manifest = saved
+        }
+        for (path, entry) in ManifestJournal.replay(in: folder) { manifest.entries[path] = entry }
         return manifest
     }
 
@@ -31,33 +51,11 @@ struct Manifest: Codable {
         try AtomicFile.write(try encoder.encode(copy), to: folder.appendingPathComponent(Manifest.fileName))
     }
 
-    static func sha256(_ bytes: [UInt8]) -> String {
+    static func sha256<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 }
 
 public enum JianbaoVersion {
     public static let current = "0.1.0"
-}
-
-/// A hash of the running executable and the resource bundles beside it (the lexicons).
-enum BuildFingerprint {
-    static let current: String = {
-        var hasher = SHA256()
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let path = FileManager.default.fileExists(atPath: executable.path) ? executable : URL(fileURLWithPath: CommandLine.arguments[0])
-        if let data = try? Data(contentsOf: path) { hasher.update(data: data) }
-        let folder = path.deletingLastPathComponent()
-        let bundles = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".resources") }.sorted()
-        for bundle in bundles {
-            let root = folder.appendingPathComponent(bundle)
-            for file in ((FileManager.default.subpaths(atPath: root.path)) ?? []).sorted() {
-                if let data = try? Data(contentsOf: root.appendingPathComponent(file)) {
-                    hasher.update(data: Data(file.utf8))
-                    hasher.update(data: data)
-                }
-            }
-        }
-        return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
-    }()
 }

@@ -20,6 +20,8 @@ import TestSupport
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        // A crashing binary's backtracer would hold the stderr pipe open and hang the read.
+        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { _, new in new }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -78,6 +80,19 @@ import TestSupport
         let run = try Self.run(["extract", "-", "--format", "jsonl", "--reference-date", "2024-10-23"], stdin: Data("近2000个项目。\n".utf8))
         #expect(run.status == 0)
         #expect(run.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func extractStreamsOneDocumentPerLineWithJSONL() throws {
+        let second = Paths.fixture("003_4ca2f901b2fa3bdc").path
+        let run = try Self.run(["extract", Self.fixture, second, "--format", "jsonl"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(run.stdout.hasSuffix("\n"))
+        let paths = lines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]).flatMap { ($0["source"] as? [String: Any])?["path"] as? String }
+        }
+        #expect(paths == [Self.fixture, second])
     }
 
     static let badInputs: [(name: String, bytes: [UInt8], reason: String)] = [
