@@ -11,10 +11,13 @@ let package = Package(
     products: [
         .executable(name: "jianbao", targets: ["JianbaoCLI"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        // `make bench` only: per-stage timings through the library (not part of `jianbao`).
+        .executable(name: "jianbao-bench", targets: ["JianbaoBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .target(name: "JianbaoCore"),
@@ -36,11 +39,20 @@ let package = Package(
             dependencies: [
                 "JianbaoCore", "Ingest", "Normalize", "Segment", "Extract", "Emit",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "JianbaoCLI",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "JianbaoBench",
+            dependencies: ["Pipeline", "Ingest", "Normalize", "Segment", "Extract", "Emit", "JianbaoCore"],
+            path: "Benchmarks/JianbaoBench"
         ),
         .target(name: "TestSupport", dependencies: ["Pipeline"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),

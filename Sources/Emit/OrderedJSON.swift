@@ -35,57 +35,68 @@ public indirect enum OrderedJSON: Equatable {
 
 /// Writes `OrderedJSON` as UTF-8 text: Chinese unescaped, two-space indentation, entities of a
 /// list one per line so diffs of golden files read entity by entity.
+///
+/// The text is built as UTF-8 bytes and made a String once at the end: appending to a String
+/// piece by piece re-checks its storage and flags on every append, which made writing a large
+/// document's JSON cost as much as extracting it. The bytes are those the String appends made.
 public struct JSONTextWriter {
     public init() {}
 
     public func write(_ value: OrderedJSON) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         write(value, indent: 0, into: &out)
-        out.append("\n")
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The whole value on one line (for `--format jsonl`).
     public func writeLine(_ value: OrderedJSON) -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeCompact(value, into: &out)
-        out.append("\n")
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(_ value: OrderedJSON, indent: Int, into out: inout String) {
+    private func write(_ value: OrderedJSON, indent: Int, into out: inout [UInt8]) {
         switch value {
         case let .array(values) where !values.isEmpty && values.allSatisfy(isFlatObject):
             // A list of flat entities: one per line.
-            out.append("[\n")
+            out.append(contentsOf: "[\n".utf8)
             for (index, element) in values.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
+                spaces(indent + 2, into: &out)
                 writeCompact(element, into: &out)
-                out.append(index + 1 < values.count ? ",\n" : "\n")
+                out.append(contentsOf: (index + 1 < values.count ? ",\n" : "\n").utf8)
             }
-            out.append(String(repeating: " ", count: indent) + "]")
+            spaces(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case let .array(values) where !values.isEmpty:
-            out.append("[\n")
+            out.append(contentsOf: "[\n".utf8)
             for (index, element) in values.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
+                spaces(indent + 2, into: &out)
                 write(element, indent: indent + 2, into: &out)
-                out.append(index + 1 < values.count ? ",\n" : "\n")
+                out.append(contentsOf: (index + 1 < values.count ? ",\n" : "\n").utf8)
             }
-            out.append(String(repeating: " ", count: indent) + "]")
+            spaces(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case let .object(pairs) where !pairs.isEmpty && !isFlatObject(value):
-            out.append("{\n")
+            out.append(contentsOf: "{\n".utf8)
             for (index, (key, element)) in pairs.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
+                spaces(indent + 2, into: &out)
                 appendString(key, into: &out)
-                out.append(": ")
+                out.append(contentsOf: ": ".utf8)
                 write(element, indent: indent + 2, into: &out)
-                out.append(index + 1 < pairs.count ? ",\n" : "\n")
+                out.append(contentsOf: (index + 1 < pairs.count ? ",\n" : "\n").utf8)
             }
-            out.append(String(repeating: " ", count: indent) + "}")
+            spaces(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         default:
             writeCompact(value, into: &out)
         }
+    }
+
+    private func spaces(_ count: Int, into out: inout [UInt8]) {
+        for _ in 0..<max(0, count) { out.append(0x20) }
     }
 
     /// An object whose values are scalars, spans or short lists of scalars.
@@ -100,52 +111,56 @@ public struct JSONTextWriter {
         }
     }
 
-    private func writeCompact(_ value: OrderedJSON, into out: inout String) {
+    private func writeCompact(_ value: OrderedJSON, into out: inout [UInt8]) {
         switch value {
-        case .null: out.append("null")
-        case let .bool(flag): out.append(flag ? "true" : "false")
-        case let .int(number): out.append(String(number))
-        case let .double(number): out.append(number.isFinite ? "\(number)" : "null")
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case let .int(number): out.append(contentsOf: String(number).utf8)
+        case let .double(number): out.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
         case let .string(text): appendString(text, into: &out)
         case let .array(values):
-            out.append("[")
+            out.append(UInt8(ascii: "["))
             for (index, element) in values.enumerated() {
-                if index > 0 { out.append(", ") }
+                if index > 0 { out.append(contentsOf: ", ".utf8) }
                 writeCompact(element, into: &out)
             }
-            out.append("]")
+            out.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            out.append("{")
+            out.append(UInt8(ascii: "{"))
             for (index, (key, element)) in pairs.enumerated() {
-                if index > 0 { out.append(", ") }
+                if index > 0 { out.append(contentsOf: ", ".utf8) }
                 appendString(key, into: &out)
-                out.append(": ")
+                out.append(contentsOf: ": ".utf8)
                 writeCompact(element, into: &out)
             }
-            out.append("}")
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func appendString(_ text: String, into out: inout String) {
-        out.append("\"")
-        var pending = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": pending.append(contentsOf: "\\\"".unicodeScalars)
-            case "\\": pending.append(contentsOf: "\\\\".unicodeScalars)
-            case "\n": pending.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": pending.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": pending.append(contentsOf: "\\t".unicodeScalars)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    pending.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-                } else {
-                    pending.append(scalar)
-                }
+    /// A JSON string: `"`, `\\`, and the control characters escaped (\n \r \t by name, the
+    /// rest as \u00XX); everything else, Chinese included, as its own UTF-8 bytes. Escapes are
+    /// decided per byte: a byte below 0x80 is a whole ASCII scalar in UTF-8.
+    private func appendString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Nearly every string needs no escape: then its bytes are copied in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
             }
         }
-        out.append(String(pending))
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -14,7 +14,10 @@ enum LineRepair {
     /// A line shorter than this is a heading or a name, not a body line broken by a page.
     static let minimumBodyLength = 16
 
-    static func repair(_ scalars: [Unicode.Scalar], _ offsets: [Int]) -> ([Unicode.Scalar], [Int]) {
+    /// `offsets` is the fold's offset table, or the range 0..<n when folding kept every
+    /// scalar in place (both index the same way; the generic is specialised for each).
+    static func repair<Offsets: RandomAccessCollection>(_ scalars: [Unicode.Scalar], _ offsets: Offsets) -> ([Unicode.Scalar], [Int])
+    where Offsets.Element == Int, Offsets.Index == Int {
         let lines = lineRanges(scalars)
         var outScalars: [Unicode.Scalar] = []
         var outOffsets: [Int] = []

@@ -13,36 +13,49 @@ public struct Normalizer: Sendable {
 
     public func normalize(_ source: SourceText) -> WorkingText {
         let (folded, offsets) = fold(source.scalars)
-        let (scalars, repairedOffsets) = LineRepair.repair(folded, offsets)
+        // Until folding drops a scalar, working index i is source offset i: the offsets are the
+        // range 0..<n rather than an array (8 bytes a scalar saved at the stage's memory peak).
+        let (scalars, repairedOffsets) =
+            offsets.map { LineRepair.repair(folded, $0) } ?? LineRepair.repair(folded, 0..<folded.count)
         return WorkingText(scalars: scalars, sourceOffsets: repairedOffsets, sourceLength: source.count)
     }
 
-    private func fold(_ source: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]) {
+    /// The folded scalars, and their source offsets once they differ from the identity (nil
+    /// while every scalar so far is kept or replaced in place).
+    private func fold(_ source: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]?) {
         var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
+        var offsets: [Int]? = nil
         scalars.reserveCapacity(source.count)
-        offsets.reserveCapacity(source.count)
+        /// Called before the first scalar that is not at its own source offset.
+        func diverge() {
+            guard offsets == nil else { return }
+            var table: [Int] = []
+            table.reserveCapacity(source.count)
+            table.append(contentsOf: 0..<scalars.count)
+            offsets = table
+        }
         var index = 0
         while index < source.count {
             let scalar = source[index]
             if scalar == "\r" {
                 // CRLF is one break, kept at the LF; a lone CR is a break of its own.
                 if index + 1 < source.count && source[index + 1] == "\n" {
+                    diverge()
                     index += 1
                     continue
                 }
                 scalars.append("\n")
-                offsets.append(index)
+                offsets?.append(index)
             } else {
                 switch CharacterFolding.fold(scalar) {
                 case .keep:
                     scalars.append(scalar)
-                    offsets.append(index)
+                    offsets?.append(index)
                 case let .replace(replacement):
                     scalars.append(replacement)
-                    offsets.append(index)
+                    offsets?.append(index)
                 case .drop:
-                    break
+                    diverge()
                 }
             }
             index += 1

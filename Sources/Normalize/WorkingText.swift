@@ -26,7 +26,12 @@ public struct WorkingText: Sendable {
             let at = lower < count ? sourceOffsets[lower] : sourceLength
             return SourceSpan(start: at, end: at)
         }
-        return SourceSpan(start: sourceOffsets[lower], end: sourceOffsets[upper - 1] + 1)
+        // Offsets rise through the text except where line repair moved a photo caption after
+        // the paragraph it interrupted; a range across such a move still maps to the source
+        // stretch between its two ends.
+        let first = sourceOffsets[lower]
+        let last = sourceOffsets[upper - 1]
+        return SourceSpan(start: min(first, last), end: max(first, last) + 1)
     }
 
     public func sourceSpan(_ range: Range<Int>) -> SourceSpan {
@@ -35,9 +40,26 @@ public struct WorkingText: Sendable {
 
     /// The working text of `range`, as a String (for titles, names, field values).
     public func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        Self.string(scalars[range])
+    }
+
+    /// The scalars as a String, encoded straight into the String's UTF-8 storage in one
+    /// allocation (appending to a `String.UnicodeScalarView` grows and re-checks it scalar by
+    /// scalar; the scanners build many short strings).
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var capacity = 0
+        for scalar in scalars { capacity += UTF8.width(scalar) }
+        guard capacity > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var written = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[written] = byte
+                    written += 1
+                }
+            }
+            return written
+        }
     }
 
     /// The working lines: ranges between line feeds (line feeds excluded), blank ones included.

@@ -1,15 +1,20 @@
 import Foundation
 import JianbaoCore
+import Normalize
 
 /// Words looked up by longest match at a position of the working text.
 struct WordTable<Payload> {
     private var byFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], payload: Payload)]] = [:]
+    /// The keys of `byFirst` as a bitset: called at every position of the text, `longest`
+    /// turns away the positions no word starts at with one bit test instead of a hash lookup.
+    private(set) var starts = ScalarSet()
 
     init(_ entries: [(String, Payload)]) {
         for (word, payload) in entries {
             let scalars = Array(word.unicodeScalars)
             guard let first = scalars.first else { continue }
             byFirst[first, default: []].append((scalars, payload))
+            starts.insert(first)
         }
         for key in byFirst.keys {
             byFirst[key]!.sort { $0.word.count > $1.word.count }
@@ -18,7 +23,9 @@ struct WordTable<Payload> {
 
     /// The longest word starting at `index`, with its length.
     func longest(in scalars: [Unicode.Scalar], at index: Int) -> (length: Int, payload: Payload)? {
-        guard index >= 0, index < scalars.count, let candidates = byFirst[scalars[index]] else { return nil }
+        guard index >= 0, index < scalars.count, starts.contains(scalars[index]), let candidates = byFirst[scalars[index]] else {
+            return nil
+        }
         for candidate in candidates where matches(candidate.word, scalars, index) {
             return (candidate.word.count, candidate.payload)
         }

@@ -23,7 +23,16 @@ struct CountScanner {
     let lexicon: CountLexicon
     let hidden: [Bool]
     /// For each position, where the 至少 governing its clause starts (至少参加一次集中学习、一次视察调研).
-    let scopeStart: [Int?]
+    /// Runs of positions governed by one 至少, in text order, standing for the dense table "for
+    /// each position, its scope's start" (an `Int?` per scalar was 16 bytes a scalar, the
+    /// largest allocation of the extract stage; scopes are rare, so the runs are few).
+    private let scopeRuns: [ScopeRun]
+
+    struct ScopeRun {
+        var lower: Int
+        var upper: Int
+        var scope: Int
+    }
 
     var counts: [Count] = []
     var ratios: [Ratio] = []
@@ -33,6 +42,10 @@ struct CountScanner {
 
     /// Characters that end a clause: a 至少 scope and an object never run past them.
     static let clauseBreaks: Set<Unicode.Scalar> = Set("，。；！？：,;!?:\n".unicodeScalars)
+    /// `NumberReader.startsNumber` as a bitset: asked at every position of the text.
+    static let numberStarts = ScalarSet(bmpWhere: NumberReader.startsNumber)
+    /// `clauseBreaks` as a bitset, for the per-position test in `atLeastScopes`.
+    static let clauseBreakSet = ScalarSet(clauseBreaks)
     static let rangeConnectors: Set<Unicode.Scalar> = Set("至到—–-～~－".unicodeScalars)
 
     init(text: WorkingText, lexicon: CountLexicon) {
@@ -40,13 +53,13 @@ struct CountScanner {
         self.scalars = text.scalars
         self.lexicon = lexicon
         self.hidden = HiddenSpans.mask(text.scalars, lexicon: lexicon)
-        self.scopeStart = Self.atLeastScopes(text.scalars, lexicon)
+        self.scopeRuns = Self.atLeastScopes(text.scalars, lexicon)
     }
 
     mutating func run() {
         var index = 0
         while index < scalars.count {
-            guard !hidden[index], NumberReader.startsNumber(scalars[index]) else {
+            guard Self.numberStarts.contains(scalars[index]), !hidden[index] else {
                 index += 1
                 continue
             }
@@ -170,7 +183,7 @@ struct CountScanner {
             position += after.length
         }
         let before = approximationBefore(start)
-        if high == nil, approximations.isEmpty, before == nil, scopeStart[start] == nil,
+        if high == nil, approximations.isEmpty, before == nil, scopeStart(start) == nil,
             isIndefiniteArticle(number, unit: unit)
         {
             return .skip(resumeAt: unit.end)
@@ -333,7 +346,7 @@ struct CountScanner {
         var approximations = parts.approximations
         // 至少参加一次集中学习、一次视察调研: 至少 governs every count of its clause; the first
         // one's text starts at 至少.
-        if let scope = scopeStart[parts.numberStart] {
+        if let scope = scopeStart(parts.numberStart) {
             approximations.append(.over)
             if !usedScopes.contains(scope) {
                 usedScopes.insert(scope)
@@ -359,22 +372,45 @@ struct CountScanner {
     // MARK: - Helpers
 
     /// For each position, the start of the 至少 that governs its clause, if any.
-    static func atLeastScopes(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon) -> [Int?] {
-        var result = [Int?](repeating: nil, count: scalars.count)
+    /// The start of the 至少 that governs the clause at `position`, if any.
+    func scopeStart(_ position: Int) -> Int? {
+        // The last run starting at or before `position` is the only one that can hold it.
+        var low = 0
+        var high = scopeRuns.count
+        while low < high {
+            let middle = (low + high) / 2
+            if scopeRuns[middle].lower <= position { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, position < scopeRuns[low - 1].upper else { return nil }
+        return scopeRuns[low - 1].scope
+    }
+
+    /// For each position, the start of the 至少 that governs its clause, if any, as runs.
+    static func atLeastScopes(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon) -> [ScopeRun] {
+        var runs: [ScopeRun] = []
+        // Positions are assigned once each, in increasing order: equal neighbours extend a run.
+        func assign(_ position: Int, _ value: Int?) {
+            guard let value else { return }
+            if let last = runs.last, last.scope == value, last.upper == position {
+                runs[runs.count - 1].upper = position + 1
+            } else {
+                runs.append(ScopeRun(lower: position, upper: position + 1, scope: value))
+            }
+        }
         var current: Int?
         var index = 0
         while index < scalars.count {
-            if clauseBreaks.contains(scalars[index]) { current = nil }
+            if clauseBreakSet.contains(scalars[index]) { current = nil }
             if let word = lexicon.scopeWords.longest(in: scalars, at: index) {
                 current = index
-                for offset in 0..<word.length { result[index + offset] = current }
+                for offset in 0..<word.length { assign(index + offset, current) }
                 index += word.length
                 continue
             }
-            result[index] = current
+            assign(index, current)
             index += 1
         }
-        return result
+        return runs
     }
 
     func skipSpaces(_ start: Int) -> Int {

@@ -36,8 +36,15 @@ public struct DateExtractor: Sendable {
         let durations = DurationScanner(scalars)
         var dateFindings: [DateFinding] = []
         var durationFindings: [DurationFinding] = []
+        let raw = text.scalars
+        let mayStart = Self.mayStart
         var index = 0
         while index < scalars.count {
+            // Most positions start nothing; skip them with one bit test (see `mayStart`).
+            guard mayStart.contains(raw[index]) else {
+                index += 1
+                continue
+            }
             if let found = dates.finding(at: index) {
                 dateFindings.append(found)
                 index = max(found.range.upperBound, index + 1)
@@ -50,4 +57,18 @@ public struct DateExtractor: Sendable {
         }
         return (dateFindings, durationFindings)
     }
+
+    /// The scalars a date or a duration can start with. Every rule of `DateScanner` and
+    /// `DurationScanner` begins with one of: a numeral (`DateText.numeral` needs an ASCII digit
+    /// or a Han numeral first), 每 (recurring), 第 (第一季度), or the first scalar of a date
+    /// word (今年, 上半年, 截至, 自, 从, 月余 …; all kinds are included, which is more than
+    /// needed and so safe). At any other position both scanners return nil, so skipping it
+    /// changes nothing.
+    static let mayStart: ScalarSet = {
+        var set = ScalarSet(bmpWhere: { DateText.isASCIIDigit($0) || DateText.isHanNumeral($0) })
+        set.insert("每")
+        set.insert("第")
+        set.formUnion(DateWords.shared.anyStart)
+        return set
+    }()
 }

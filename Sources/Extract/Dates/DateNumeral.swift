@@ -107,6 +107,11 @@ struct DateText: Sendable {
         guard DateText.isHanNumeral(first), !DateText.isHanNumeral(before), before != "第" else { return nil }
         var end = index
         while DateText.isHanNumeral(self[end]), end - index < 8 { end += 1 }
+        // The commonest case by far, a lone digit (一 in 一是, 进一步): a one-digit digit string
+        // whose value is the digit, as `HanNumeral.value` would say, without the generic call.
+        if end == index + 1, let digit = HanNumeral.digit(first) {
+            return DateNumeral(value: digit, range: index..<end, isArabic: false, isDigitString: true)
+        }
         let run = scalars[index..<end]
         let isDigitString = run.allSatisfy { HanNumeral.digit($0) != nil }
         // 百年 is 一百年: a leading 百 or 千 stands for one of it.

@@ -1,5 +1,6 @@
 import Foundation
 import JianbaoCore
+import Normalize
 
 /// The date words of `Lexicons/date-words.tsv`, grouped by kind, each group longest word first
 /// so a scanner that takes the first match takes the longest (每个月 before 每月).
@@ -28,6 +29,33 @@ struct DateWords: Sendable {
         case yearTopic = "year-topic"
         case notDuration = "not-duration"
         case articleBefore = "article-before"
+
+        /// The declaration index, for array-indexed tables (no hashing on the hot path).
+        var ordinal: Int {
+            switch self {
+            case .relativeYear: return 0
+            case .followingYear: return 1
+            case .yearPart: return 2
+            case .quarter: return 3
+            case .yearSuffix: return 4
+            case .monthPart: return 5
+            case .deadline: return 6
+            case .asOf: return 7
+            case .since: return 8
+            case .sinceOpen: return 9
+            case .sinceClose: return 10
+            case .afterOpen: return 11
+            case .afterClose: return 12
+            case .range: return 13
+            case .set: return 14
+            case .weekday: return 15
+            case .durationUnit: return 16
+            case .durationWord: return 17
+            case .yearTopic: return 18
+            case .notDuration: return 19
+            case .articleBefore: return 20
+            }
+        }
     }
 
     struct Entry: Sendable {
@@ -38,7 +66,16 @@ struct DateWords: Sendable {
 
     static let shared = DateWords(LexiconFile.load("date-words", from: .module))
 
-    private let entries: [Kind: [Entry]]
+    /// Per kind (indexed by `Kind.ordinal`), the words grouped by their first scalar, each
+    /// group in the kind's longest-first order. A word can only match where the text holds its
+    /// first scalar (the first scalar is never read through a break), so looking only at that
+    /// group returns the same entry a scan over the whole kind would — without the scan, and
+    /// without a dictionary lookup at the many positions where no word of the kind starts.
+    private let byFirst: [[UInt32: [Entry]]]
+    private let starts: [ScalarSet]
+    private let sorted: [[Entry]]
+    /// Every scalar that starts a word of any kind (for the date scanners' prefilter).
+    let anyStart: ScalarSet
 
     init(_ file: LexiconFile) {
         var entries: [Kind: [Entry]] = [:]
@@ -48,7 +85,30 @@ struct DateWords: Sendable {
             }
             entries[kind, default: []].append(Entry(word: Array(row[0].unicodeScalars), value: row[2]))
         }
-        self.entries = entries.mapValues { $0.sorted { $0.word.count > $1.word.count } }
+        let sortedEntries = entries.mapValues { $0.sorted { $0.word.count > $1.word.count } }
+        var byFirst: [[UInt32: [Entry]]] = []
+        var starts: [ScalarSet] = []
+        var sorted: [[Entry]] = []
+        var anyStart = ScalarSet()
+        for kind in Kind.allCases {
+            precondition(kind.ordinal == sorted.count, "Kind.ordinal follows the declaration order")
+            let list = sortedEntries[kind] ?? []
+            var groups: [UInt32: [Entry]] = [:]
+            var first = ScalarSet()
+            for entry in list {
+                guard let scalar = entry.word.first else { continue }
+                groups[scalar.value, default: []].append(entry)
+                first.insert(scalar)
+            }
+            byFirst.append(groups)
+            starts.append(first)
+            sorted.append(list)
+            anyStart.formUnion(first)
+        }
+        self.byFirst = byFirst
+        self.starts = starts
+        self.sorted = sorted
+        self.anyStart = anyStart
     }
 
     /// The longest word of `kind` that starts at `index`, with the index just past it.
@@ -56,13 +116,16 @@ struct DateWords: Sendable {
     /// PDF extraction breaks lines inside words (70周\n\n年); a short run of spaces and line
     /// breaks between two scalars of a word is read through.
     func match(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
-        guard let candidates = entries[kind] else { return nil }
+        guard index >= 0, index < scalars.count else { return nil }
+        let first = scalars[index]
+        let ordinal = kind.ordinal
+        guard starts[ordinal].contains(first), let candidates = byFirst[ordinal][first.value] else { return nil }
         for entry in candidates {
-            var at = index
+            var at = index + 1
             var matches = true
-            for (offset, scalar) in entry.word.enumerated() {
-                if offset > 0 { at = Self.skipBreak(scalars, at) }
-                guard at < scalars.count, scalars[at] == scalar else {
+            for offset in 1..<max(1, entry.word.count) {
+                at = Self.skipBreak(scalars, at)
+                guard at < scalars.count, scalars[at] == entry.word[offset] else {
                     matches = false
                     break
                 }
@@ -75,9 +138,10 @@ struct DateWords: Sendable {
 
     /// The word ending just before `index`, if it is of `kind`.
     func matchBefore(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> Entry? {
-        guard let candidates = entries[kind] else { return nil }
-        for entry in candidates where index - entry.word.count >= 0 {
-            if Array(scalars[(index - entry.word.count)..<index]) == entry.word { return entry }
+        candidates: for entry in sorted[kind.ordinal] where index - entry.word.count >= 0 {
+            let start = index - entry.word.count
+            for (offset, scalar) in entry.word.enumerated() where scalars[start + offset] != scalar { continue candidates }
+            return entry
         }
         return nil
     }

@@ -10,6 +10,19 @@ import Normalize
 ///     全市人大代表 → nothing
 struct OrganisationScanner: Sendable {
     let lexicon: UnitLexicon
+    /// The scalars `match` can succeed at: the first scalar of a standalone organisation, of a
+    /// place, of a congress office (a bare 代表工委), or a bare level word 省/市/县. Everything
+    /// else in `match` reads on from one of these.
+    let matchStarts: ScalarSet
+
+    init(lexicon: UnitLexicon) {
+        self.lexicon = lexicon
+        var starts = lexicon.standalone.starts
+        starts.formUnion(lexicon.places.starts)
+        starts.formUnion(lexicon.congressOffices.starts)
+        starts.formUnion(ScalarSet(["省", "市", "县"]))
+        matchStarts = starts
+    }
 
 
     struct Match: Sendable {
@@ -101,12 +114,19 @@ struct OrganisationScanner: Sendable {
     }
 
     /// Every organisation in `range`, left to right, skipping quoted and title-marked text.
-    func scan(_ text: WorkingText, in range: Range<Int>, quoted: [Bool]) -> [Match] {
+    /// `quoted: nil` reads quoted text like any other (field values, contributor lines).
+    func scan(_ text: WorkingText, in range: Range<Int>, quoted: [Bool]?) -> [Match] {
         var found: [Match] = []
         var index = range.lowerBound
+        let mayStart = matchStarts
         while index < range.upperBound {
-            if !quoted[index], let match = match(text.scalars, at: index, limit: range.upperBound),
-                !quoted[match.range.upperBound - 1]
+            // `match` returns nil unless a standalone name, a place, 省/市/县 or an office starts here.
+            guard mayStart.contains(text.scalars[index]) else {
+                index += 1
+                continue
+            }
+            if !(quoted?[index] ?? false), let match = match(text.scalars, at: index, limit: range.upperBound),
+                !(quoted?[match.range.upperBound - 1] ?? false)
             {
                 found.append(match)
                 index = match.range.upperBound
@@ -139,9 +159,15 @@ struct OrganisationScanner: Sendable {
     }
 
     private func follows(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int, _ word: String) -> Bool {
-        let word = Array(word.unicodeScalars)
-        guard index + word.count <= limit else { return false }
-        return Array(scalars[index..<(index + word.count)]) == word
+        // Compared scalar by scalar in place, without building arrays.
+        let length = word.unicodeScalars.count
+        guard index + length <= limit else { return false }
+        var position = index
+        for scalar in word.unicodeScalars {
+            guard scalars[position] == scalar else { return false }
+            position += 1
+        }
+        return true
     }
 
     private func followsOffice(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int) -> Bool {
@@ -149,8 +175,6 @@ struct OrganisationScanner: Sendable {
     }
 
     private func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        WorkingText.string(scalars[range])
     }
 }

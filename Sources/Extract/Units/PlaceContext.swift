@@ -27,6 +27,9 @@ struct PlaceCensus: Sendable {
     private let document: PlaceContext
     /// Working ranges of the top-level items, in order.
     private let sections: [(range: Range<Int>, context: PlaceContext)]
+    /// Whether the sections follow each other without overlapping (top-level items do), so
+    /// `context(at:)` may binary-search them instead of scanning every one per unit.
+    private let sectionsAreOrdered: Bool
 
     init(_ text: WorkingText, items: [Item], lexicon: UnitLexicon) {
         var mentions: [Mention] = []
@@ -45,7 +48,21 @@ struct PlaceCensus: Sendable {
         func context(_ range: Range<Int>?) -> PlaceContext {
             var cities: [String: (count: Int, first: Int)] = [:]
             var counties: [String: (count: Int, first: Int)] = [:]
-            for mention in mentions where range.map({ $0.contains(mention.index) }) ?? true {
+            // Mentions are in text order: only the slice inside `range` is visited (binary
+            // search for its ends), so per-item contexts cost their own mentions, not the document's.
+            func firstMention(atOrAfter position: Int) -> Int {
+                var low = 0
+                var high = mentions.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if mentions[middle].index < position { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            let visited = range.map { range in
+                mentions[firstMention(atOrAfter: range.lowerBound)..<max(firstMention(atOrAfter: range.lowerBound), firstMention(atOrAfter: range.upperBound))]
+            } ?? mentions[...]
+            for mention in visited where range.map({ $0.contains(mention.index) }) ?? true {
                 switch mention.place.kind {
                 case .city:
                     cities[mention.place.full, default: (0, mention.index)].count += 1
@@ -74,11 +91,21 @@ struct PlaceCensus: Sendable {
             local.county = local.county ?? document.county
             return (range, local)
         }
+        sectionsAreOrdered = zip(sections, sections.dropFirst()).allSatisfy { $0.range.upperBound <= $1.range.lowerBound }
     }
 
     /// The context at working index `index`: its top-level item's, else the document's.
     func context(at index: Int) -> PlaceContext {
-        sections.first { $0.range.contains(index) }?.context ?? document
+        guard sectionsAreOrdered else { return sections.first { $0.range.contains(index) }?.context ?? document }
+        // Ordered and disjoint: only the last section starting at or before `index` can hold it.
+        var low = 0
+        var high = sections.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sections[middle].range.lowerBound <= index { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, sections[low - 1].range.contains(index) else { return document }
+        return sections[low - 1].context
     }
 }
 
@@ -111,8 +138,6 @@ extension WorkingText {
 
     /// The text of `range` with spaces and line breaks removed (a name broken across lines).
     func compactString(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range].filter { !$0.isBlankOrLineBreak })
-        return String(view)
+        WorkingText.string(ArraySlice(scalars[range].filter { !$0.isBlankOrLineBreak }))
     }
 }

@@ -16,6 +16,10 @@ struct UnitRules {
     var diagnostics: [Diagnostic] = []
     /// Working ranges already given a role.
     private var taken: [Range<Int>] = []
+    /// The working positions inside `taken`, one bit each, so `isTaken` costs the length of the
+    /// asked range rather than the number of units found so far (which made a long document
+    /// quadratic).
+    private var takenMask: [UInt64]
 
     init(text: WorkingText, items: [Item], lexicon: UnitLexicon) {
         self.text = text
@@ -23,12 +27,16 @@ struct UnitRules {
         census = PlaceCensus(text, items: items, lexicon: lexicon)
         scanner = OrganisationScanner(lexicon: lexicon)
         quoted = OrganisationScanner.quotedMask(text.scalars)
+        takenMask = [UInt64](repeating: 0, count: (text.count + 63) / 64)
     }
 
     // MARK: Recording
 
     private func isTaken(_ range: Range<Int>) -> Bool {
-        taken.contains { $0.overlaps(range) }
+        // Two ranges overlap when they share a position; every taken position is marked in the
+        // mask. A range reaching outside the text (never made by the rules) is checked the long way.
+        guard range.lowerBound >= 0, range.upperBound <= text.count else { return taken.contains { $0.overlaps(range) } }
+        return takenMask.withUnsafeBufferPointer { mask in range.contains { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } }
     }
 
     /// Records a unit over the working `range`, named from `written` (the range's text by default).
@@ -42,6 +50,7 @@ struct UnitRules {
         let name = name ?? OrganisationName.parse(written, lexicon: lexicon).fullName(in: context, lexicon: lexicon) ?? written
         units.append(OrganisationUnit(text: written, name: name, role: role, item: nil, span: text.sourceSpan(range)))
         taken.append(range)
+        for position in range.clamped(to: 0..<text.count) { takenMask[position >> 6] |= 1 << UInt64(position & 63) }
         return true
     }
 
@@ -58,7 +67,8 @@ struct UnitRules {
             guard body.count >= 4 else { continue }
             let scalars = text.scalars
             // 河南省人大常委会代表工作委员会印发
-            if body.count <= 40, text.string(body).hasSuffix("印发") {
+            // (发 is the only scalar canonically equivalent to 发: test it before building the String.)
+            if body.count <= 40, scalars[body.upperBound - 1] == "发", text.string(body).hasSuffix("印发") {
                 let org = text.trimmedOfBlanks(body.lowerBound..<(body.upperBound - 2))
                 if isOrganisationLine(org) { add(org, role: .issuer) }
                 continue
@@ -190,7 +200,7 @@ struct UnitRules {
     private mutating func contributors(_ range: Range<Int>) {
         for part in split(range) {
             let inner = trimBrackets(part)
-            let found = scanner.scan(text, in: inner, quoted: [Bool](repeating: false, count: text.count))
+            let found = scanner.scan(text, in: inner, quoted: nil)
             if found.isEmpty {
                 if inner.count <= 30 { add(inner, role: .contributor) }
             } else {
@@ -231,16 +241,22 @@ struct UnitRules {
     mutating func contributorLines() {
         for line in text.lines() {
             let body = text.trimmedOfBlanks(line)
+            // Every suffix below ends in 图, 稿, ） or ), and (String suffixes compare canonically)
+            // no other scalar is canonically equivalent to those four: a line ending in anything
+            // else cannot match, and is passed over without building its String.
+            guard let last = body.last.map({ text.scalars[$0] }), "图稿）)".unicodeScalars.contains(last) else { continue }
             let written = text.string(body)
             guard let marker = ["供图", "供稿"].first(where: { written.hasSuffix($0) || written.hasSuffix($0 + "）") || written.hasSuffix($0 + ")") })
             else { continue }
             let closing = written.hasSuffix(marker) ? 0 : 1
             let end = body.upperBound - closing - marker.unicodeScalars.count
+            // A line that is only the marker (供稿) names no organisation.
+            guard end > body.lowerBound else { continue }
             // The organisation that ends right before the marker.
             var start = end - 1
             while start > body.lowerBound, text.scalars[start - 1].isHanIdeograph { start -= 1 }
             let window = start..<end
-            let found = scanner.scan(text, in: window, quoted: [Bool](repeating: false, count: text.count))
+            let found = scanner.scan(text, in: window, quoted: nil)
             if let last = found.last(where: { $0.range.upperBound == end && !$0.attributive }) {
                 add(last.range, role: .contributor)
             }
@@ -251,14 +267,17 @@ struct UnitRules {
     mutating func responsible() {
         let scalars = text.scalars
         let ends = ["负责", "做好相关工作", "组织实施"].map { Array($0.unicodeScalars) }
+        let office = Array("责任科室为".unicodeScalars)
         var index = 0
         while index < scalars.count {
             defer { index += 1 }
+            // Only 由 and 责 start a rule: test that before anything else (no per-position work).
+            guard scalars[index] == "由" || scalars[index] == "责" else { continue }
             var start: Int?
             var closing: [[Unicode.Scalar]] = ends
             if scalars[index] == "由" {
                 start = index + 1
-            } else if matches(Array("责任科室为".unicodeScalars), at: index) {
+            } else if matches(office, at: index) {
                 start = index + 5
                 closing = [[")"], ["）"], ["，"], ["、"]]
             }
@@ -286,19 +305,24 @@ struct UnitRules {
     private static let organisationEndings = ["委员会", "工委", "委", "办公室", "办公厅", "局", "厅", "院", "政府", "中心"]
 
     private func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
-        index + word.count <= text.count && Array(text.scalars[index..<(index + word.count)]) == word
+        guard index >= 0, index + word.count <= text.count else { return false }
+        // Compared in place: no Array is made for the slice.
+        for (offset, scalar) in word.enumerated() where text.scalars[index + offset] != scalar { return false }
+        return true
     }
 
     /// 本报讯（记者蔡文瑞） and （本报记者 蔡文瑞）: 本报 as reporter, and the journalist.
     mutating func reporters() {
         let scalars = text.scalars
         let paper = Array("本报".unicodeScalars)
+        let news = Array("讯".unicodeScalars)
+        let reporter = Array("记者".unicodeScalars)
         var index = 0
         while index + 2 < scalars.count {
             defer { index += 1 }
-            guard matches(paper, at: index) else { continue }
+            guard scalars[index] == "本", matches(paper, at: index) else { continue }
             var cursor = index + 2
-            if matches(Array("讯".unicodeScalars), at: cursor) {
+            if matches(news, at: cursor) {
                 cursor += 1
                 guard cursor < scalars.count, "(（".unicodeScalars.contains(scalars[cursor]) else { continue }
                 cursor += 1
@@ -307,7 +331,7 @@ struct UnitRules {
             } else {
                 continue
             }
-            guard matches(Array("记者".unicodeScalars), at: cursor) else { continue }
+            guard matches(reporter, at: cursor) else { continue }
             cursor += 2
             while cursor < scalars.count, scalars[cursor].isBlankOrLineBreak { cursor += 1 }
             let nameStart = cursor

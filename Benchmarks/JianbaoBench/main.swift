@@ -1,0 +1,110 @@
+// jianbao-bench: the time of each stage over a set of files, for `make bench`.
+//
+//     jianbao-bench FILE... [--output DIR]
+//
+// Runs the stages one by one through the library, as `Pipeline.convert` does (Ingest →
+// Normalize → Segment → Extract), then the whole `Pipeline.convert` for the document that
+// Emit writes as JSON (into DIR, else discarded). Prints one `stage seconds` line per stage
+// (thread CPU seconds)
+// and `finish` (what `convert` adds beyond the stages: item lookup, source slices, sorting).
+// Not part of the `jianbao` product; the normal CLI carries no timing code.
+import Emit
+import Extract
+import Foundation
+import Ingest
+import JianbaoCore
+import Normalize
+import Pipeline
+import Segment
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// CPU time of this thread, in nanoseconds: the stages run on one thread, and CPU time does not
+/// count the waits for a core a busy machine imposes (the wall-clock figures come from run.sh).
+@inline(__always) func now() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var outputDir: String?
+if let flag = arguments.firstIndex(of: "--output"), flag + 1 < arguments.count {
+    outputDir = arguments[flag + 1]
+    arguments.removeSubrange(flag...(flag + 1))
+}
+if let outputDir { try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true) }
+
+/// The process's peak resident set so far (VmHWM), in KB; 0 where /proc is missing.
+func peakKB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+}
+
+var seconds: [String: Double] = [:]
+/// Peak RSS after each stage, over all files: where a large document's memory peak is reached.
+var peaks: [(String, Int)] = []
+func add(_ stage: String, _ start: UInt64, _ end: UInt64) { seconds[stage, default: 0] += Double(end - start) / 1e9 }
+
+let pipeline = Pipeline()
+var bytesIn = 0
+var entities = 0
+for path in arguments {
+    let t0 = now()
+    let bytes = try InputFile.read(path: path, maxBytes: Ingestor.defaultMaxBytes)
+    let source = try Ingestor().decode(bytes, path: path)
+    let t1 = now()
+    let p1 = peakKB()
+    let text = Normalizer().normalize(source.text)
+    let t2 = now()
+    let p2 = peakKB()
+    let segmentation = Segmenter().segment(text)
+    let t3 = now()
+    let p3 = peakKB()
+    let masthead = segmentation.masthead
+    let locator = ItemLocator(items: segmentation.items)
+    let anchor = DateAnchor(
+        documentDate: masthead.date.flatMap { CalendarDay.parse($0.value) }, statedYear: masthead.statedYear, referenceDate: nil)
+    let dates = DateExtractor().extract(text, anchor: anchor, locator: locator)
+    let t4 = now()
+    let counts = CountExtractor().extract(text)
+    let t5 = now()
+    let units = UnitExtractor().extract(
+        text, items: segmentation.items,
+        masthead: MastheadFacts(issuer: masthead.issuer, issuerSpan: masthead.issuerSpan, documentFields: segmentation.documentFields))
+    let t6 = now()
+    let p6 = peakKB()
+    peaks = [("ingest", p1), ("normalize", p2), ("segment", p3), ("extract", p6)]
+    let document = pipeline.convert(source)
+    let t7 = now()
+    let json = try OutputFormat.json.render(document)
+    if let outputDir {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        try Data(json.utf8).write(to: URL(fileURLWithPath: outputDir).appendingPathComponent(name + ".json"))
+    }
+    let t8 = now()
+    peaks.append(("emit", peakKB()))
+    add("ingest", t0, t1)
+    add("normalize", t1, t2)
+    add("segment", t2, t3)
+    add("extract.dates", t3, t4)
+    add("extract.counts", t4, t5)
+    add("extract.units", t5, t6)
+    // convert reran normalize, segment and extract; what it adds is the rest.
+    let stages = (t6 - t1)
+    seconds["finish", default: 0] += max(0, Double(t7 - t6) - Double(stages)) / 1e9
+    add("emit", t7, t8)
+    bytesIn += bytes.count
+    entities += dates.dates.count + counts.counts.count + units.units.count
+}
+print("files \(arguments.count)")
+print("bytes \(bytesIn)")
+print("entities \(entities)")
+for (stage, kb) in peaks { print("peak-after-\(stage) \(kb)") }
+for stage in ["ingest", "normalize", "segment", "extract.dates", "extract.counts", "extract.units", "finish", "emit"] {
+    print(String(format: "%@ %.4f", stage, seconds[stage] ?? 0))
+}
