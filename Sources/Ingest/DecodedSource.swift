@@ -8,6 +8,9 @@ public struct DecodedSource: Sendable {
     public var encoding: TextEncoding
     /// The decoded text with any byte-order mark dropped: spans are scalar offsets into it.
     public var text: SourceText
+    /// What decoding replaced (undecodable sequences) and what an output cannot carry as is
+    /// (characters XML 1.0 forbids): one diagnostic per kind, for the document.
+    public var diagnostics: [Diagnostic] = []
 
     public var info: SourceInfo {
         SourceInfo(path: path, sha256: sha256, bytes: bytes, encoding: encoding.rawValue, characters: text.count)

@@ -22,7 +22,7 @@ public struct Ingestor: Sendable {
         guard bytes.count <= maxBytes else { throw IngestError.tooLarge(bytes: bytes.count, limit: maxBytes) }
         if let kind = BinarySignature.name(of: bytes) { throw IngestError.binary(kind) }
 
-        let (encoding, scalars) = try decodeText(bytes)
+        let (encoding, scalars, replaced) = try decodeText(bytes)
         try refuseControlCharacters(scalars)
         guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw IngestError.whitespaceOnly
@@ -31,20 +31,27 @@ public struct Ingestor: Sendable {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+        let diagnostics = [
+            ReplacedCharacters.diagnostic(replaced: replaced, encoding: encoding),
+            ReplacedCharacters.forbiddenInXML(scalars),
+        ].compactMap { $0 }
         return DecodedSource(
             path: path, bytes: bytes.count, sha256: digest, encoding: encoding,
-            text: SourceText(scalars: scalars))
+            text: SourceText(scalars: scalars), diagnostics: diagnostics)
     }
 
-    private func decodeText(_ bytes: [UInt8]) throws -> (TextEncoding, [Unicode.Scalar]) {
+    private func decodeText(_ bytes: [UInt8]) throws -> (TextEncoding, [Unicode.Scalar], CharacterTally) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return (.utf8WithBOM, try decodeUTF8(bytes, from: 3))
+            let (scalars, replaced) = try decodeUTF8AfterBOM(bytes)
+            return (.utf8WithBOM, scalars, replaced)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return (.utf16LE, try decodeUTF16(bytes, littleEndian: true))
+            let (scalars, replaced) = try decodeUTF16(bytes, littleEndian: true)
+            return (.utf16LE, scalars, replaced)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return (.utf16BE, try decodeUTF16(bytes, littleEndian: false))
+            let (scalars, replaced) = try decodeUTF16(bytes, littleEndian: false)
+            return (.utf16BE, scalars, replaced)
         }
         if bytes.contains(0) {
             throw IngestError.binary("contains NUL bytes (UTF-16 without a byte-order mark is not read)")
@@ -52,32 +59,43 @@ public struct Ingestor: Sendable {
         let verdict = bytes.withUnsafeBufferPointer(UTF8Validation.check)
         switch verdict {
         case .valid:
-            return (.utf8, try decodeUTF8(bytes, from: 0))
+            return (.utf8, LenientUTF8.decodeValid(bytes[...]), CharacterTally())
         case let .truncated(at):
             // Valid UTF-8 up to a character cut in half at the very end: a cut-off file, not
             // another encoding. Saying so beats guessing a legacy charset for it.
             throw IngestError.truncated("the file ends inside a UTF-8 character (byte \(at) of \(bytes.count))")
         case let .invalid(at):
-            return try decodeLegacy(bytes, firstNonUTF8Byte: at)
-        }
-    }
-
-    private func decodeUTF8(_ bytes: [UInt8], from start: Int) throws -> [Unicode.Scalar] {
-        let body = bytes[start...]
-        if start > 0 {
-            switch body.withContiguousStorageIfAvailable({ UTF8Validation.check($0) }) ?? .valid {
-            case .valid: break
-            case let .truncated(at): throw IngestError.truncated("the file ends inside a UTF-8 character (byte \(at + start))")
-            case let .invalid(at): throw IngestError.undecodable("invalid UTF-8 at byte \(at + start) after a UTF-8 byte-order mark")
+            // UTF-8 with a few bad sequences (a damaged download, one pasted Latin-1 byte) keeps
+            // its text, the bad bytes replaced and reported; legacy text is invalid UTF-8 at
+            // nearly every Han character, so it never looks like this.
+            let lenient = LenientUTF8.decode(bytes[...])
+            if lenient.isMostlyUTF8 {
+                return (.utf8, lenient.scalars, lenient.replaced)
             }
+            let (encoding, scalars) = try decodeLegacy(bytes, firstNonUTF8Byte: at)
+            return (encoding, scalars, CharacterTally())
         }
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(body.count / 2)
-        String(decoding: body, as: UTF8.self).unicodeScalars.forEach { scalars.append($0) }
-        return scalars
     }
 
-    private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws -> [Unicode.Scalar] {
+    private func decodeUTF8AfterBOM(_ bytes: [UInt8]) throws -> ([Unicode.Scalar], CharacterTally) {
+        let body = bytes[3...]
+        switch body.withContiguousStorageIfAvailable({ UTF8Validation.check($0) }) ?? .valid {
+        case .valid:
+            return (LenientUTF8.decodeValid(body), CharacterTally())
+        case let .truncated(at):
+            throw IngestError.truncated("the file ends inside a UTF-8 character (byte \(at + 3))")
+        case let .invalid(at):
+            // The byte-order mark says UTF-8: a few bad sequences are replaced, many refuse it.
+            let lenient = LenientUTF8.decode(body)
+            guard lenient.replaced.count * 100 <= body.count else {
+                throw IngestError.undecodable(
+                    "\(lenient.replaced.count) invalid UTF-8 sequences after a UTF-8 byte-order mark (first at byte \(at + 3))")
+            }
+            return (lenient.scalars, lenient.replaced)
+        }
+    }
+
+    private func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws -> ([Unicode.Scalar], CharacterTally) {
         guard bytes.count % 2 == 0 else {
             throw IngestError.truncated("UTF-16 text with an odd number of bytes (\(bytes.count))")
         }
@@ -91,6 +109,7 @@ public struct Ingestor: Sendable {
         }
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(units.count)
+        var replaced = CharacterTally()
         var parser = Unicode.UTF16.ForwardParser()
         var iterator = units.makeIterator()
         var position = 0
@@ -100,9 +119,16 @@ public struct Ingestor: Sendable {
                 scalars.append(Unicode.UTF16.decode(encoded))
                 position += encoded.count
             case .emptyInput:
-                return scalars
-            case .error:
-                throw IngestError.undecodable("unpaired UTF-16 surrogate at byte \(2 + position * 2)")
+                // An unpaired surrogate here and there is replaced; text made of them is not text.
+                if replaced.count > 0 && replaced.count * 100 > units.count {
+                    throw IngestError.undecodable(
+                        "unpaired UTF-16 surrogates: \(replaced.count) in \(units.count) code units (first \(replaced.firstDetail))")
+                }
+                return (scalars, replaced)
+            case let .error(length):
+                replaced.note(at: scalars.count, "at byte \(2 + position * 2)")
+                scalars.append("\u{FFFD}")
+                position += length
             }
         }
     }

@@ -40,3 +40,45 @@ enum UTF8Validation: Equatable {
         return .valid
     }
 }
+
+/// UTF-8 decoded with every ill-formed sequence (maximal subpart, as Unicode recommends)
+/// replaced by U+FFFD, counting what was replaced and how much was genuine multi-byte UTF-8.
+struct LenientUTF8 {
+    var scalars: [Unicode.Scalar] = []
+    var replaced = CharacterTally()
+    var multiByteScalars = 0
+
+    /// Few enough bad sequences among real multi-byte characters that the file is UTF-8 with
+    /// damage, not a legacy encoding: at least 20 good multi-byte characters per bad one.
+    var isMostlyUTF8: Bool { replaced.count * 20 <= multiByteScalars }
+
+    /// Bytes already checked by `UTF8Validation`: the standard library's fast path.
+    static func decodeValid(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count / 2)
+        String(decoding: bytes, as: UTF8.self).unicodeScalars.forEach { scalars.append($0) }
+        return scalars
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>) -> LenientUTF8 {
+        var result = LenientUTF8()
+        result.scalars.reserveCapacity(bytes.count / 2)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var position = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded):
+                result.scalars.append(Unicode.UTF8.decode(encoded))
+                if encoded.count > 1 { result.multiByteScalars += 1 }
+                position += encoded.count
+            case .emptyInput:
+                return result
+            case let .error(length):
+                result.replaced.note(at: result.scalars.count, "at byte \(bytes.startIndex + position)")
+                result.scalars.append("\u{FFFD}")
+                position += length
+            }
+        }
+    }
+}

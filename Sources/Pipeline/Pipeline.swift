@@ -50,9 +50,15 @@ public struct Pipeline: Sendable {
             masthead: MastheadFacts(issuer: masthead.issuer, issuerSpan: masthead.issuerSpan, documentFields: segmentation.documentFields))
 
         let slice = EntityFinisher(source: source.text, locator: locator)
+        // The masthead's issue and date are spanned texts too: their `text` is the source slice
+        // (第 ４１ 期 stays full-width there; the number and the value are the folded reading).
+        var issue = masthead.issue
+        issue?.text = source.text.slice(masthead.issue?.span ?? SourceSpan(start: 0, end: 0))
+        var date = masthead.date
+        date?.text = source.text.slice(masthead.date?.span ?? SourceSpan(start: 0, end: 0))
         let info = DocumentInfo(
-            title: masthead.title, kind: masthead.kind, issue: masthead.issue, issuer: masthead.issuer,
-            date: masthead.date, referenceYear: dates.referenceYear, fields: segmentation.documentFields)
+            title: masthead.title, kind: masthead.kind, issue: issue, issuer: masthead.issuer,
+            date: date, referenceYear: dates.referenceYear, fields: segmentation.documentFields)
         return Document(
             source: source.info,
             document: info,
@@ -63,7 +69,7 @@ public struct Pipeline: Sendable {
             ratios: slice.finish(counts.ratios),
             dates: slice.finish(dates.dates),
             durations: slice.finish(dates.durations),
-            diagnostics: (segmentation.diagnostics + counts.diagnostics + dates.diagnostics + units.diagnostics)
+            diagnostics: (source.diagnostics + segmentation.diagnostics + counts.diagnostics + dates.diagnostics + units.diagnostics)
                 .sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
     }
 }

@@ -305,9 +305,13 @@ struct SegmenterRun {
             openRoot(kind: "article", title: "", start: range.lowerBound, end: range.upperBound)
         }
         if line.isCaption(range) && line.find("供图", in: range) != nil, let owner = sectionOpen ?? stack.last ?? root {
-            if let at = line.find("本版图片均为", in: range) ?? line.find("图片均为", in: range) {
-                let from = line.find("为", in: at..<range.upperBound)! + 1
-                let to = line.find("供图", in: range)!
+            // 本版图片均为市人大常委会供图: the organisation between 为 and the 供图 after it (a
+            // caption may mention 供图 earlier too, so search only after 为).
+            if let at = line.find("本版图片均为", in: range) ?? line.find("图片均为", in: range),
+                let marker = line.find("为", in: at..<range.upperBound),
+                let to = line.find("供图", in: (marker + 1)..<range.upperBound), to > marker + 1
+            {
+                let from = marker + 1
                 owner.fields.append(Field(name: "供图", value: line.string(from..<to), span: text.sourceSpan(from..<to)))
             }
         }

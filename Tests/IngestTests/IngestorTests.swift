@@ -76,4 +76,59 @@ import TestSupport
         let bytes: [UInt8] = Array("abc".utf8) + [0x80, 0xFF, 0xFF, 0x80, 0x30]
         #expect(throws: IngestError.self) { try Ingestor().decode(bytes, path: "bad.txt") }
     }
+
+    // MARK: Damage that keeps the text (issue 9): replaced, and said so in one diagnostic.
+
+    static let longSample = String(repeating: "全省各级人大常委会共建成代表联络站近2000个。\n", count: 8)
+
+    @Test func replacesAFewInvalidUTF8SequencesInsteadOfGuessingALegacyCharset() throws {
+        let bytes = Array(Self.longSample.utf8)
+        let damaged = Array(bytes[..<30]) + [0xFF] + Array(bytes[30...])
+        let source = try Ingestor().decode(damaged, path: "a.txt")
+        #expect(source.encoding == .utf8)
+        #expect(source.text.count == Self.longSample.unicodeScalars.count + 1)
+        #expect(source.text.scalars[10] == "\u{FFFD}")
+        let diagnostic = try #require(source.diagnostics.first)
+        #expect(diagnostic.code == "replaced-characters")
+        #expect(diagnostic.message == "1 undecodable UTF-8 sequence was replaced by U+FFFD (first at byte 30)")
+        #expect(diagnostic.span == SourceSpan(start: 10, end: 11))
+    }
+
+    @Test func stillReadsGB18030AsGB18030() throws {
+        let bytes = try Reencoding.gb18030.bytes(of: Self.longSample)
+        let source = try Ingestor().decode(bytes, path: "a.txt")
+        #expect(source.encoding == .gb18030)
+        #expect(source.diagnostics.isEmpty)
+        #expect(String(String.UnicodeScalarView(source.text.scalars)) == Self.longSample)
+    }
+
+    @Test func replacesInvalidUTF8AfterAByteOrderMark() throws {
+        let bytes = [0xEF, 0xBB, 0xBF] + Array(Self.longSample.utf8) + [0xC0, 0xAF]
+        let source = try Ingestor().decode(bytes, path: "a.txt")
+        #expect(source.encoding == .utf8WithBOM)
+        #expect(source.diagnostics.map(\.code) == ["replaced-characters"])
+        #expect(source.diagnostics.first?.message.hasPrefix("2 undecodable UTF-8 sequences were replaced") == true)
+    }
+
+    @Test func replacesAnUnpairedSurrogateInLongUTF16() throws {
+        var units = Array(Self.longSample.utf16)
+        units.insert(0xDC00, at: 5)
+        let bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let source = try Ingestor().decode(bytes, path: "a.txt")
+        #expect(source.text.scalars[5] == "\u{FFFD}")
+        #expect(source.diagnostics.first?.message == "1 undecodable UTF-16LE sequence was replaced by U+FFFD (first at byte 12)")
+    }
+
+    @Test func reportsCharactersXMLForbids() throws {
+        let source = try Ingestor().decode(Array((Self.longSample + "\u{1}\u{FFFF}").utf8), path: "a.txt")
+        let diagnostic = try #require(source.diagnostics.first)
+        #expect(diagnostic.code == "xml-forbidden-characters")
+        let offset = Self.longSample.unicodeScalars.count
+        #expect(diagnostic.message == "2 characters that XML 1.0 forbids (first U+0001 at \(offset)) written as U+FFFD in XML")
+        #expect(diagnostic.span == SourceSpan(start: offset, end: offset + 1))
+    }
+
+    @Test func cleanTextHasNoDiagnostics() throws {
+        #expect(try Ingestor().decode(Array(sample.utf8), path: "a.txt").diagnostics.isEmpty)
+    }
 }
