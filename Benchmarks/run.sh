@@ -84,6 +84,8 @@ twice jobs2 "$BIN" batch "$WORK/corpus" --output "$RUN/out2" --formats json --jo
 written=$(find "$RUN/out1" -name '*.json' ! -name '.jianbao-manifest.json' | wc -l)
 [ "$written" -eq "$files" ] || { echo "batch wrote $written JSON files for $files inputs" >&2; exit 1; }
 diff -r -q -x '.jianbao-manifest.json' "$RUN/out1" "$RUN/out2" >/dev/null || { echo "--jobs 1 and --jobs 2 wrote different output" >&2; exit 1; }
+# Incremental: the same batch again over unchanged inputs converts nothing (issue 7).
+twice rerun "$BIN" batch "$WORK/corpus" --output "$RUN/out1" --formats json --jobs 1 --quiet
 
 # ---- stages --------------------------------------------------------------------------------
 echo "timing each stage ..."
@@ -134,6 +136,7 @@ row "  documents per second, one job" "$docs" "" ""
 row "  seconds (other run)" "$SECONDS_jobs1 ($OTHER_jobs1)" "" ""
 row "  CPU seconds (user+sys), and MB per CPU second" "$CPU_jobs1" "$(mbps "$corpus_bytes" "$CPU_jobs1")" ""
 speedup=$(calc "$SECONDS_jobs1 / $SECONDS_jobs2")
+row "second run over unchanged inputs (fraction of first)" "$(calc "$SECONDS_rerun / $SECONDS_jobs1")" "" ""
 row "batch --jobs 2 over --jobs 1 (×)" "$speedup" "≥ 1.7" "$(verdict "$speedup >= 1.7")"
 row "  seconds --jobs 2 (other run)" "$SECONDS_jobs2 ($OTHER_jobs2)" "" ""
 floor_ratio=$(calc "$SECONDS_jobs1 / $SECONDS_floor")
