@@ -33,7 +33,11 @@ struct SegmenterRun {
     var subtitleLines: [Range<Int>] = []
     var documentFields: [Field] = []
     var diagnostics: [Diagnostic] = []
-    var seenParagraphs: [String: Int] = [:]
+    /// Long paragraphs seen so far, by a hash of their scalars (String keys would hash with
+    /// Unicode normalisation, a cost on every body line).
+    var seenParagraphs: [Int: [Range<Int>]] = [:]
+    /// An unnumbered section of the open article (以法治之剑护航“两城”建设).
+    var sectionOpen: ItemNode?
     var partHeadings: [(issuer: Range<Int>?, title: Range<Int>)] = []
     var speechCount = 0
     var briefCount = 0
@@ -291,8 +295,6 @@ struct SegmenterRun {
         return nil
     }
 
-    var sectionOpen: ItemNode?
-
     mutating func body(_ range: Range<Int>, index: Int) {
         if !anyItems {
             // 积极推进立法工作。一是加强顶层设计。二是… — clauses before any heading stand at the top.
@@ -360,15 +362,18 @@ struct SegmenterRun {
 
     mutating func duplicateCheck(_ range: Range<Int>) {
         guard range.count >= 40 else { return }
-        let key = line.string(range)
-        if let first = seenParagraphs[key] {
+        let scalars = text.scalars
+        var hasher = Hasher()
+        for index in range { hasher.combine(scalars[index].value) }
+        let key = hasher.finalize()
+        if let first = seenParagraphs[key]?.first(where: { scalars[$0] == scalars[range] }) {
             diagnostics.append(
                 Diagnostic(
                     .warning, code: "duplicate-paragraph",
-                    message: "this paragraph repeats the one at offset \(first); both are kept",
+                    message: "this paragraph repeats the one at offset \(text.sourceSpan(first).start); both are kept",
                     span: text.sourceSpan(range)))
         } else {
-            seenParagraphs[key] = text.sourceSpan(range).start
+            seenParagraphs[key, default: []].append(range)
         }
     }
 
