@@ -12,6 +12,8 @@ public struct Ingestor: Sendable {
     public var maxBytes: Int
 
     public static let defaultMaxBytes = 256 * 1024 * 1024
+    /// The largest input any setting allows: every scalar offset must fit in an Int32.
+    public static let ceilingBytes = Int(Int32.max)
 
     public init(maxBytes: Int = Ingestor.defaultMaxBytes) {
         self.maxBytes = maxBytes
@@ -19,11 +21,17 @@ public struct Ingestor: Sendable {
 
     public func decode(_ bytes: [UInt8], path: String) throws -> DecodedSource {
         guard !bytes.isEmpty else { throw IngestError.empty }
-        guard bytes.count <= maxBytes else { throw IngestError.tooLarge(bytes: bytes.count, limit: maxBytes) }
+        // Whatever --max-bytes says, positions are 32-bit past Ingest (`WorkingText`), and no
+        // encoding read here gives more scalars than bytes.
+        let limit = min(maxBytes, Self.ceilingBytes)
+        guard bytes.count <= limit else { throw IngestError.tooLarge(bytes: bytes.count, limit: limit) }
         if let kind = BinarySignature.name(of: bytes) { throw IngestError.binary(kind) }
 
         let (encoding, scalars, replaced) = try decodeText(bytes)
-        try refuseControlCharacters(scalars)
+        // One pass over the text decides whether the slower checks have anything to find:
+        // nearly every input has no control character and nothing XML forbids.
+        let unusual = Self.hasUnusualScalars(scalars)
+        if unusual { try refuseControlCharacters(scalars) }
         guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw IngestError.whitespaceOnly
         }
@@ -33,7 +41,7 @@ public struct Ingestor: Sendable {
         }.joined()
         let diagnostics = [
             ReplacedCharacters.diagnostic(replaced: replaced, encoding: encoding),
-            ReplacedCharacters.forbiddenInXML(scalars),
+            unusual ? ReplacedCharacters.forbiddenInXML(scalars) : nil,
         ].compactMap { $0 }
         return DecodedSource(
             path: path, bytes: bytes.count, sha256: digest, encoding: encoding,
@@ -177,6 +185,21 @@ public struct Ingestor: Sendable {
 
     /// Text never holds C0 control characters other than tab, line and page breaks; a file
     /// that does is a binary that happened to decode.
+    /// Whether any scalar is a control character other than a line break, or one XML 1.0
+    /// forbids (a surrogate code point cannot be a Unicode.Scalar): what
+    /// `refuseControlCharacters` and `ReplacedCharacters.forbiddenInXML` look for.
+    static func hasUnusualScalars(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.withUnsafeBufferPointer { buffer in
+            var unusual = false
+            for scalar in buffer {
+                let value = scalar.value
+                // Branch-free accumulation: the loop vectorises over the common case.
+                unusual = unusual || (value < 0x20 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
+            }
+            return unusual
+        }
+    }
+
     private func refuseControlCharacters(_ scalars: [Unicode.Scalar]) throws {
         var controls = 0
         for scalar in scalars where scalar.value < 0x20 {

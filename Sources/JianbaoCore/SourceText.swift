@@ -16,8 +16,6 @@ public struct SourceText: Sendable {
 
     /// The exact source text under `span`.
     public func slice(_ span: SourceSpan) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[span.start..<span.end])
-        return String(view)
+        String(scalars: scalars[span.start..<span.end])
     }
 }

@@ -2,8 +2,24 @@
 /// a list marker (一、 （一） 1. 1、 ① * 一是), a label (申报单位： 送：), or a bracketed
 /// byline (（…供稿） （本报记者…）), a table row (| 3月 | … |).
 enum BlockStart {
-    static let hanDigits: Set<Unicode.Scalar> = Set("〇零一二三四五六七八九十百两".unicodeScalars)
+    static let hanDigits = HanDigits()
     static let labels = ["申报单位", "简介材料", "送", "发", "备注", "附件", "抄送", "本报讯"]
+    /// Each label with its full-width and its ASCII colon, as scalars once (this runs on every
+    /// line break the repair weighs).
+    static let labelPrefixes: [[Unicode.Scalar]] = labels.flatMap { label in
+        [Array((label + "：").unicodeScalars), Array((label + ":").unicodeScalars)]
+    }
+    static let newsBriefPrefix: [Unicode.Scalar] = Array("本报讯".unicodeScalars)
+
+    /// 〇零一二三四五六七八九十百两: the digits a Han list marker is written with.
+    struct HanDigits {
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "两": return true
+            default: return false
+            }
+        }
+    }
 
     static func begins(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         guard let firstIndex = line.first else { return false }
@@ -27,10 +43,10 @@ enum BlockStart {
             }
         }
         if first == "第" { return true }
-        for label in labels where startsWith(scalars, line, label + "：") || startsWith(scalars, line, label + ":") {
+        for prefix in labelPrefixes where startsWith(scalars, line, prefix) {
             return true
         }
-        return startsWith(scalars, line, "本报讯")
+        return startsWith(scalars, line, newsBriefPrefix)
     }
 
     /// 一、 / （一） / 1. / 1、 / ① with nothing after: a marker whose text went to the next line.
@@ -59,9 +75,9 @@ enum BlockStart {
         return index > line.lowerBound && index - line.lowerBound <= 2 && index < line.upperBound && scalars[index] == "是"
     }
 
-    static func startsWith(_ scalars: [Unicode.Scalar], _ line: Range<Int>, _ prefix: String) -> Bool {
+    static func startsWith(_ scalars: [Unicode.Scalar], _ line: Range<Int>, _ prefix: [Unicode.Scalar]) -> Bool {
         var index = line.lowerBound
-        for scalar in prefix.unicodeScalars {
+        for scalar in prefix {
             guard index < line.upperBound, scalars[index] == scalar else { return false }
             index += 1
         }

@@ -14,59 +14,76 @@ enum LineRepair {
     /// A line shorter than this is a heading or a name, not a body line broken by a page.
     static let minimumBodyLength = 16
 
-    /// `offsets` is the fold's offset table, or the range 0..<n when folding kept every
-    /// scalar in place (both index the same way; the generic is specialised for each).
-    static func repair<Offsets: RandomAccessCollection>(_ scalars: [Unicode.Scalar], _ offsets: Offsets) -> ([Unicode.Scalar], [Int])
-    where Offsets.Element == Int, Offsets.Index == Int {
+    /// Repairs `scalars` in place, keeping `offsets` (one per scalar) in step.
+    ///
+    /// Each paragraph's chain of broken lines is first decided by reading alone, then written
+    /// at a cursor that never passes what has been read: what the repair emits is the text read
+    /// so far less what it removes, except for photo captions, which move later and so are
+    /// copied aside first. Working in place keeps the stage's memory to the one array.
+    static func repair(_ scalars: inout [Unicode.Scalar], _ offsets: inout [Int32]) {
+        precondition(scalars.count == offsets.count, "one offset per scalar")
+        let count = scalars.count
         let lines = lineRanges(scalars)
-        var outScalars: [Unicode.Scalar] = []
-        var outOffsets: [Int] = []
-        outScalars.reserveCapacity(scalars.count)
-        outOffsets.reserveCapacity(scalars.count)
+        var written = 0
+        func write(_ scalar: Unicode.Scalar, _ offset: Int32) {
+            scalars[written] = scalar
+            offsets[written] = offset
+            written += 1
+        }
+        func write(_ range: Range<Int>) {
+            // Forward copy to a position at or before the source: safe when they overlap.
+            for index in range { write(scalars[index], offsets[index]) }
+        }
 
         var index = 0
         while index < lines.count {
-            var current = lines[index]
-            outScalars.append(contentsOf: scalars[current])
-            outOffsets.append(contentsOf: offsets[current])
+            // Read: the pieces of one paragraph, followed through its breaks (it may be broken
+            // twice), and the captions lifted out of it.
+            var pieces = [lines[index]]
             var cursor = index
             var movedCaptions: [Int] = []
-            // Follow the chain of breaks inside one paragraph (it may be broken twice).
-            while let (next, skipped) = continuation(scalars, lines, of: current, after: cursor) {
-                while let last = outScalars.last, last == " " {
-                    outScalars.removeLast()
-                    outOffsets.removeLast()
+            while let (next, skipped) = continuation(scalars, lines, of: pieces[pieces.count - 1], after: cursor) {
+                // The piece before a joined break loses its trailing spaces.
+                var previous = pieces[pieces.count - 1]
+                while previous.upperBound > previous.lowerBound && scalars[previous.upperBound - 1] == " " {
+                    previous = previous.lowerBound..<(previous.upperBound - 1)
                 }
-                current = trimLeadingSpaces(scalars, lines[next])
-                outScalars.append(contentsOf: scalars[current])
-                outOffsets.append(contentsOf: offsets[current])
+                pieces[pieces.count - 1] = previous
+                pieces.append(trimLeadingSpaces(scalars, lines[next]))
                 movedCaptions += skipped
                 cursor = next
             }
             // The break after the (joined) line survives, with its own source offset.
             let end = lines[cursor].upperBound
-            if end < scalars.count {
-                outScalars.append(scalars[end])
-                outOffsets.append(offsets[end])
-            }
+            let lineBreak = end < count ? (scalars[end], offsets[end]) : nil
+            let captions = movedCaptions.map { caption(lines[$0], in: scalars, offsets) }
+
+            // Write.
+            for piece in pieces { write(piece) }
+            if let (scalar, offset) = lineBreak { write(scalar, offset) }
             // Captions lifted out of the paragraph follow it, each with its own line break.
-            for caption in movedCaptions {
-                let range = lines[caption]
-                if outScalars.last != "\n" {
-                    // The paragraph ended the text: the caption keeps the break before it.
-                    outScalars.append(scalars[range.lowerBound - 1])
-                    outOffsets.append(offsets[range.lowerBound - 1])
+            for caption in captions {
+                // The paragraph ended the text: the caption keeps the break before it.
+                if written == 0 || scalars[written - 1] != "\n", let before = caption.before {
+                    write(before.0, before.1)
                 }
-                outScalars.append(contentsOf: scalars[range])
-                outOffsets.append(contentsOf: offsets[range])
-                if range.upperBound < scalars.count {
-                    outScalars.append(scalars[range.upperBound])
-                    outOffsets.append(offsets[range.upperBound])
-                }
+                for (scalar, offset) in caption.text { write(scalar, offset) }
+                if let after = caption.after { write(after.0, after.1) }
             }
             index = cursor + 1
         }
-        return (outScalars, outOffsets)
+        scalars.removeLast(count - written)
+        offsets.removeLast(count - written)
+    }
+
+    /// A caption line copied out before the repair writes over it: its text and the line
+    /// breaks before and after it, each with its source offset.
+    private static func caption(_ range: Range<Int>, in scalars: [Unicode.Scalar], _ offsets: [Int32]) -> (
+        before: (Unicode.Scalar, Int32)?, text: [(Unicode.Scalar, Int32)], after: (Unicode.Scalar, Int32)?
+    ) {
+        let before = range.lowerBound > 0 ? (scalars[range.lowerBound - 1], offsets[range.lowerBound - 1]) : nil
+        let after = range.upperBound < scalars.count ? (scalars[range.upperBound], offsets[range.upperBound]) : nil
+        return (before, range.map { (scalars[$0], offsets[$0]) }, after)
     }
 
     /// The line that goes on the paragraph ending at `lines[cursor]` (whose text is `current`),
@@ -131,13 +148,25 @@ enum LineRepair {
         guard let last = range.last, scalars[last] == "）" || scalars[last] == ")",
             let open = range.last(where: { scalars[$0] == "（" || scalars[$0] == "(" })
         else { return false }
-        let inner = Array(scalars[(open + 1)..<last])
-        func contains(_ word: String) -> Bool {
-            let pattern = Array(word.unicodeScalars)
-            guard inner.count >= pattern.count else { return false }
-            return (0...(inner.count - pattern.count)).contains { Array(inner[$0..<($0 + pattern.count)]) == pattern }
+        let inner = (open + 1)..<last
+        return contains(scalars, inner, reporterWord) || contains(scalars, inner, contributedWord)
+    }
+
+    static let reporterWord: [Unicode.Scalar] = Array("记者".unicodeScalars)
+    static let contributedWord: [Unicode.Scalar] = Array("供稿".unicodeScalars)
+
+    /// Whether `pattern` occurs in `range`, compared in place (this runs on every line that
+    /// ends in a bracket).
+    static func contains(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ pattern: [Unicode.Scalar]) -> Bool {
+        guard range.count >= pattern.count else { return false }
+        var start = range.lowerBound
+        while start + pattern.count <= range.upperBound {
+            var matched = 0
+            while matched < pattern.count && scalars[start + matched] == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return true }
+            start += 1
         }
-        return contains("记者") || contains("供稿")
+        return false
     }
 
     /// 年，为… — a single Han character, then a comma.
@@ -164,16 +193,31 @@ enum LineRepair {
     static func endsSentence(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         var index = range.upperBound - 1
         // Look through closing quotes and brackets: 。” and 。） end a sentence too.
-        while index > range.lowerBound, "”’」』）)》".unicodeScalars.contains(scalars[index]) {
+        while index > range.lowerBound, isClosing(scalars[index]) {
             index -= 1
         }
-        return "。！？；：!?;:…".unicodeScalars.contains(scalars[index])
+        switch scalars[index] {
+        case "。", "！", "？", "；", "：", "!", "?", ";", ":", "…": return true
+        default: return false
+        }
     }
 
+    static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "”", "’", "」", "』", "）", ")", "》": return true
+        default: return false
+        }
+    }
+
+    /// Whether `range` ends with `suffix`, compared scalar by scalar from the end.
     static func endsWith(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ suffix: String) -> Bool {
-        let tail = Array(suffix.unicodeScalars)
-        guard range.count >= tail.count else { return false }
-        return Array(scalars[(range.upperBound - tail.count)..<range.upperBound]) == tail
+        var index = range.upperBound
+        for scalar in suffix.unicodeScalars.reversed() {
+            guard index > range.lowerBound else { return false }
+            index -= 1
+            guard scalars[index] == scalar else { return false }
+        }
+        return true
     }
 
     static func isBlank(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {

@@ -11,55 +11,66 @@ import JianbaoCore
 public struct Normalizer: Sendable {
     public init() {}
 
+    /// Both passes work in one array, a copy of the source's scalars that each pass compacts
+    /// in place, and one offset table: at the stage's memory peak a 50 MB document's text is
+    /// held twice (source and working) with its offsets, not four times.
     public func normalize(_ source: SourceText) -> WorkingText {
-        let (folded, offsets) = fold(source.scalars)
-        // Until folding drops a scalar, working index i is source offset i: the offsets are the
-        // range 0..<n rather than an array (8 bytes a scalar saved at the stage's memory peak).
-        let (scalars, repairedOffsets) =
-            offsets.map { LineRepair.repair(folded, $0) } ?? LineRepair.repair(folded, 0..<folded.count)
-        return WorkingText(scalars: scalars, sourceOffsets: repairedOffsets, sourceLength: source.count)
+        var scalars = source.scalars
+        var offsets = fold(&scalars) ?? Array(0..<Int32(truncatingIfNeeded: scalars.count))
+        LineRepair.repair(&scalars, &offsets)
+        return WorkingText(scalars: scalars, sourceOffsets: offsets, sourceLength: source.count)
     }
 
-    /// The folded scalars, and their source offsets once they differ from the identity (nil
-    /// while every scalar so far is kept or replaced in place).
-    private func fold(_ source: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]?) {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int]? = nil
-        scalars.reserveCapacity(source.count)
-        /// Called before the first scalar that is not at its own source offset.
-        func diverge() {
-            guard offsets == nil else { return }
-            var table: [Int] = []
-            table.reserveCapacity(source.count)
-            table.append(contentsOf: 0..<scalars.count)
-            offsets = table
-        }
-        var index = 0
-        while index < source.count {
-            let scalar = source[index]
-            if scalar == "\r" {
-                // CRLF is one break, kept at the LF; a lone CR is a break of its own.
-                if index + 1 < source.count && source[index + 1] == "\n" {
-                    diverge()
-                    index += 1
-                    continue
-                }
-                scalars.append("\n")
-                offsets?.append(index)
-            } else {
-                switch CharacterFolding.fold(scalar) {
-                case .keep:
-                    scalars.append(scalar)
-                    offsets?.append(index)
-                case let .replace(replacement):
-                    scalars.append(replacement)
-                    offsets?.append(index)
-                case .drop:
-                    diverge()
-                }
+    /// Folds the scalars in place, and returns their source offsets once they differ from the
+    /// identity (nil while every scalar so far is kept or replaced in place).
+    private func fold(_ scalars: inout [Unicode.Scalar]) -> [Int32]? {
+        var offsets: [Int32]? = nil
+        let count = scalars.count
+        var written = 0
+        scalars.withUnsafeMutableBufferPointer { buffer in
+            /// Called before the first scalar that is not at its own source offset.
+            func diverge() {
+                guard offsets == nil else { return }
+                var table: [Int32] = []
+                table.reserveCapacity(count)
+                table.append(contentsOf: 0..<Int32(written))
+                offsets = table
             }
-            index += 1
+            var index = 0
+            while index < count {
+                let scalar = buffer[index]
+                let value = scalar.value
+                // Printable ASCII and the Han, kana and CJK punctuation blocks are kept as they
+                // are: nearly every scalar of a bulletin, decided without the fold table.
+                var folded = scalar
+                if !((value >= 0x20 && value < 0x7F) || (value >= 0x3400 && value < 0xFEFF)) {
+                    if scalar == "\r" {
+                        // CRLF is one break, kept at the LF; a lone CR is a break of its own.
+                        if index + 1 < count && buffer[index + 1] == "\n" {
+                            diverge()
+                            index += 1
+                            continue
+                        }
+                        folded = "\n"
+                    } else {
+                        switch CharacterFolding.fold(scalar) {
+                        case .keep: break
+                        case let .replace(replacement): folded = replacement
+                        case .drop:
+                            diverge()
+                            index += 1
+                            continue
+                        }
+                    }
+                }
+                // The write position never passes the read position: compaction in place.
+                buffer[written] = folded
+                written += 1
+                offsets?.append(Int32(truncatingIfNeeded: index))
+                index += 1
+            }
         }
-        return (scalars, offsets)
+        scalars.removeLast(count - written)
+        return offsets
     }
 }

@@ -51,7 +51,7 @@ import Testing
         let source = SourceText(input)
         let working = Normalizer().normalize(source)
         for index in 0..<working.count {
-            #expect(source.scalars[working.sourceOffsets[index]] == working.scalars[index])
+            #expect(source.scalars[Int(working.sourceOffsets[index])] == working.scalars[index])
         }
     }
 }

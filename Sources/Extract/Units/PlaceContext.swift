@@ -116,7 +116,7 @@ extension WorkingText {
         var high = count
         while low < high {
             let middle = (low + high) / 2
-            if sourceOffsets[middle] < offset { low = middle + 1 } else { high = middle }
+            if Int(sourceOffsets[middle]) < offset { low = middle + 1 } else { high = middle }
         }
         return low
     }
