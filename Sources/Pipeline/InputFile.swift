@@ -1,8 +1,15 @@
 import Foundation
 import Ingest
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads an input file (or standard input for `-`), refusing what is not a regular file or is
 /// over the size limit before reading it all.
+///
+/// Files are read with open/fstat/read straight into the byte array: FileManager's attribute
+/// dictionary and FileHandle's Data, then a copy into an array, cost as much as decoding.
 public enum InputFile {
     public static func read(path: String, maxBytes: Int) throws -> [UInt8] {
         if path == "-" {
@@ -12,21 +19,63 @@ public enum InputFile {
             }
             return [UInt8](data)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConversionError(path: path, reason: "no such file")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: throw ConversionError(path: path, reason: "no such file")
+            case EACCES, EPERM: throw ConversionError(path: path, reason: "cannot open (permission denied)")
+            default: throw ConversionError(path: path, reason: "cannot open (\(String(cString: strerror(code))))")
+            }
         }
-        guard !isDirectory.boolValue else { throw ConversionError(path: path, reason: "is a directory (use jianbao batch for folders)") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw ConversionError(path: path, reason: "cannot read (\(String(cString: strerror(errno))))")
+        }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            throw ConversionError(path: path, reason: "is a directory (use jianbao batch for folders)")
+        }
+        let size = Int(status.st_size)
         guard size <= maxBytes else {
             throw ConversionError(path: path, reason: IngestError.tooLarge(bytes: size, limit: maxBytes).description)
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ConversionError(path: path, reason: "cannot open (permission denied?)")
+        // The file's size is read into an array of exactly that size; a FIFO or device
+        // (size 0), or a file that grows while read, goes on in chunks up to the limit.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = fill(descriptor, UnsafeMutableRawBufferPointer(buffer), failure: &failure)
         }
-        defer { try? handle.close() }
-        let data = handle.readDataToEndOfFile()
-        return [UInt8](data)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 {
+            let got = chunk.withUnsafeMutableBytes { fill(descriptor, $0, failure: &failure) }
+            if got == 0 { break }
+            bytes.append(contentsOf: chunk[..<got])
+            if bytes.count > maxBytes {
+                throw ConversionError(path: path, reason: IngestError.tooLarge(bytes: bytes.count, limit: maxBytes).description)
+            }
+        }
+        if failure != 0 {
+            throw ConversionError(path: path, reason: "cannot read (\(String(cString: strerror(failure))))")
+        }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the end of the file; the count read. A read error
+    /// stops it with the error number in `failure`.
+    private static func fill(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let got = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if got > 0 {
+                filled += got
+            } else if got == 0 {
+                break
+            } else if errno != EINTR {
+                failure = errno
+                break
+            }
+        }
+        return filled
     }
 }
