@@ -18,37 +18,28 @@ public struct Pipeline: Sendable {
 
     /// Reads and converts a file; every failure is a `ConversionError` naming the file.
     public func convert(path: String) throws -> Document {
-        let bytes = try InputFile.read(path: path, maxBytes: options.maxBytes)
-        return try convert(bytes: bytes, path: path)
+        // The bytes are a temporary: they are freed once decoded, before the stages run (a
+        // large document's bytes would otherwise sit beside its text through the whole run).
+        try convert(decode(InputFile.read(path: path, maxBytes: options.maxBytes), path: path))
     }
 
     public func convert(bytes: [UInt8], path: String) throws -> Document {
-        let source: DecodedSource
+        try convert(decode(bytes, path: path))
+    }
+
+    func decode(_ bytes: [UInt8], path: String) throws -> DecodedSource {
         do {
-            source = try Ingestor(maxBytes: options.maxBytes).decode(bytes, path: path)
+            return try Ingestor(maxBytes: options.maxBytes).decode(bytes, path: path)
         } catch let error as IngestError {
             throw ConversionError(path: path, reason: error.description)
         }
-        return convert(source)
     }
 
     /// Runs the stages after Ingest. Never throws: whatever decodes is text jianbao can read.
     public func convert(_ source: DecodedSource) -> Document {
-        let text = Normalizer().normalize(source.text)
-        let segmentation = Segmenter().segment(text)
+        let (segmentation, found) = extract(source.text)
         let masthead = segmentation.masthead
         let locator = ItemLocator(items: segmentation.items)
-
-        let anchor = DateAnchor(
-            documentDate: masthead.date.flatMap { CalendarDay.parse($0.value) },
-            statedYear: masthead.statedYear,
-            referenceDate: options.referenceDate)
-        let dates = DateExtractor().extract(text, anchor: anchor, locator: locator)
-        let counts = CountExtractor().extract(text)
-        let units = UnitExtractor().extract(
-            text, items: segmentation.items,
-            masthead: MastheadFacts(issuer: masthead.issuer, issuerSpan: masthead.issuerSpan, documentFields: segmentation.documentFields))
-
         let slice = EntityFinisher(source: source.text, locator: locator)
         // The masthead's issue and date are spanned texts too: their `text` is the source slice
         // (第 ４１ 期 stays full-width there; the number and the value are the folded reading).
@@ -58,19 +49,44 @@ public struct Pipeline: Sendable {
         date?.text = source.text.slice(masthead.date?.span ?? SourceSpan(start: 0, end: 0))
         let info = DocumentInfo(
             title: masthead.title, kind: masthead.kind, issue: issue, issuer: masthead.issuer,
-            date: date, referenceYear: dates.referenceYear, fields: segmentation.documentFields)
+            date: date, referenceYear: found.referenceYear, fields: segmentation.documentFields)
         return Document(
             source: source.info,
             document: info,
             items: segmentation.items,
-            units: slice.finish(units.units),
-            people: slice.people(units.people),
-            counts: slice.finish(counts.counts),
-            ratios: slice.finish(counts.ratios),
-            dates: slice.finish(dates.dates),
-            durations: slice.finish(dates.durations),
-            diagnostics: (source.diagnostics + segmentation.diagnostics + counts.diagnostics + dates.diagnostics + units.diagnostics)
+            units: slice.finish(found.units),
+            people: slice.people(found.people),
+            counts: slice.finish(found.counts),
+            ratios: slice.finish(found.ratios),
+            dates: slice.finish(found.dates),
+            durations: slice.finish(found.durations),
+            diagnostics: (source.diagnostics + segmentation.diagnostics + found.diagnostics)
                 .sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
+    }
+}
+
+extension Pipeline {
+    /// Normalize, Segment and Extract. The working text lives only in here, so it is freed
+    /// before the entities are finished and emitted (a large document's biggest array).
+    func extract(_ source: SourceText) -> (Segmentation, Extraction) {
+        let text = Normalizer().normalize(source)
+        let segmentation = Segmenter().segment(text)
+        let masthead = segmentation.masthead
+        let anchor = DateAnchor(
+            documentDate: masthead.date.flatMap { CalendarDay.parse($0.value) },
+            statedYear: masthead.statedYear,
+            referenceDate: options.referenceDate)
+        let dates = DateExtractor().extract(text, anchor: anchor, locator: ItemLocator(items: segmentation.items))
+        let counts = CountExtractor().extract(text)
+        let units = UnitExtractor().extract(
+            text, items: segmentation.items,
+            masthead: MastheadFacts(issuer: masthead.issuer, issuerSpan: masthead.issuerSpan, documentFields: segmentation.documentFields))
+        var found = Extraction()
+        (found.units, found.people) = (units.units, units.people)
+        (found.counts, found.ratios) = (counts.counts, counts.ratios)
+        (found.dates, found.durations, found.referenceYear) = (dates.dates, dates.durations, dates.referenceYear)
+        found.diagnostics = counts.diagnostics + dates.diagnostics + units.diagnostics
+        return (segmentation, found)
     }
 }
 

@@ -30,11 +30,7 @@ struct HeadingMarker: Equatable {
     static func read(_ s: [Unicode.Scalar], _ line: Range<Int>) -> HeadingMarker? {
         guard let first = line.first else { return nil }
         let end = line.upperBound
-        func string(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: s[range])
-            return String(view)
-        }
+        func string(_ range: Range<Int>) -> String { String(scalars: s[range]) }
         func skipSpaces(_ index: Int) -> Int {
             var i = index
             while i < end && s[i] == " " { i += 1 }

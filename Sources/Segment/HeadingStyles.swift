@@ -18,6 +18,13 @@ enum HeadingStyles {
     static let fieldLabels: [String] =
         (labels.words + ["备注", "附件"]).sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
 
+    /// Each field label with the colons that may follow it, as scalars (tried on every line),
+    /// and the scalars a label can start with, to pass over most lines at one test.
+    static let fieldLabelForms: [(label: String, forms: [[Unicode.Scalar]])] = fieldLabels.map { label in
+        (label, [Array((label + "：").unicodeScalars), Array((label + ":").unicodeScalars)])
+    }
+    static let fieldLabelStarts: Set<Unicode.Scalar> = Set(fieldLabels.compactMap { $0.unicodeScalars.first })
+
     static let issuerSuffixes: [String] = words(of: "issuer-suffix")
     static let planSuffixes: [String] = words(of: "plan-suffix")
     static let positions: [String] = words(of: "position").sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }

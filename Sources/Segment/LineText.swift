@@ -24,10 +24,23 @@ struct LineText {
         return true
     }
 
+    func starts(_ range: Range<Int>, with prefix: [Unicode.Scalar]) -> Bool {
+        guard range.count >= prefix.count else { return false }
+        var index = range.lowerBound
+        for scalar in prefix {
+            guard s[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+
     func ends(_ range: Range<Int>, with suffix: String) -> Bool {
-        let scalars = Array(suffix.unicodeScalars)
-        guard range.count >= scalars.count else { return false }
-        return zip(s[(range.upperBound - scalars.count)..<range.upperBound], scalars).allSatisfy { $0 == $1 }
+        var index = range.upperBound
+        for scalar in suffix.unicodeScalars.reversed() {
+            guard index > range.lowerBound, s[index - 1] == scalar else { return false }
+            index -= 1
+        }
+        return true
     }
 
     func firstIndex(of scalar: Unicode.Scalar, in range: Range<Int>) -> Int? {
@@ -57,7 +70,10 @@ struct LineText {
         guard !range.isEmpty, range.count <= 50 else { return false }
         if contains("。", in: range) { return false }
         let last = s[range.upperBound - 1]
-        if "，、；：,;:".unicodeScalars.contains(last) { return false }
+        switch last {
+        case "，", "、", "；", "：", ",", ";", ":": return false
+        default: break
+        }
         return !isCaption(range)
     }
 
@@ -74,7 +90,7 @@ struct LineText {
     /// otherwise (a title broken after a closing quote or a Latin word).
     /// Runs of spaces inside a line become one (以立法…河南建设   受到… → one space).
     func joined(_ ranges: [Range<Int>]) -> String {
-        var result = String.UnicodeScalarView()
+        var result: [Unicode.Scalar] = []
         for range in ranges where !range.isEmpty {
             if let last = result.last, !(LineText.isHan(last) && LineText.isHan(s[range.lowerBound])) {
                 result.append(" ")
@@ -83,6 +99,6 @@ struct LineText {
                 result.append(scalar)
             }
         }
-        return String(result)
+        return String(scalars: result[...])
     }
 }

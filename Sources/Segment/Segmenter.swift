@@ -35,7 +35,7 @@ struct SegmenterRun {
     var diagnostics: [Diagnostic] = []
     /// Long paragraphs seen so far, by a hash of their scalars (String keys would hash with
     /// Unicode normalisation, a cost on every body line).
-    var seenParagraphs: [Int: [Range<Int>]] = [:]
+    var seenParagraphs: [UInt64: [Range<Int>]] = [:]
     /// An unnumbered section of the open article (以法治之剑护航“两城”建设).
     var sectionOpen: ItemNode?
     var partHeadings: [(issuer: Range<Int>?, title: Range<Int>)] = []
@@ -363,9 +363,13 @@ struct SegmenterRun {
     mutating func duplicateCheck(_ range: Range<Int>) {
         guard range.count >= 40 else { return }
         let scalars = text.scalars
-        var hasher = Hasher()
-        for index in range { hasher.combine(scalars[index].value) }
-        let key = hasher.finalize()
+        // FNV-1a over the scalar values: a key to find candidates, which are then compared in
+        // full, so a weak hash costs nothing but a comparison; SipHash per scalar cost more
+        // than the rest of the segmenter's line tests together.
+        var key: UInt64 = 0xCBF2_9CE4_8422_2325
+        scalars.withUnsafeBufferPointer { buffer in
+            for index in range { key = (key ^ UInt64(buffer[index].value)) &* 0x0000_0100_0000_01B3 }
+        }
         if let first = seenParagraphs[key]?.first(where: { scalars[$0] == scalars[range] }) {
             diagnostics.append(
                 Diagnostic(
@@ -380,9 +384,10 @@ struct SegmenterRun {
     // MARK: - Line tests
 
     func fieldLabel(_ range: Range<Int>) -> (label: String, value: Range<Int>)? {
-        for label in HeadingStyles.fieldLabels {
-            for colon in ["：", ":"] where line.starts(range, with: label + colon) {
-                let valueStart = range.lowerBound + label.unicodeScalars.count + 1
+        guard let first = range.first, HeadingStyles.fieldLabelStarts.contains(text.scalars[first]) else { return nil }
+        for (label, forms) in HeadingStyles.fieldLabelForms {
+            for form in forms where line.starts(range, with: form) {
+                let valueStart = range.lowerBound + form.count
                 return (label, line.trim(valueStart..<range.upperBound))
             }
         }
