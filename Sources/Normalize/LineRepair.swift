@@ -14,26 +14,18 @@ enum LineRepair {
     /// A line shorter than this is a heading or a name, not a body line broken by a page.
     static let minimumBodyLength = 16
 
-    /// Repairs `scalars` in place, keeping `offsets` (one per scalar) in step.
+    /// Repairs `scalars` in place; `offsets` maps them to the source before the repair, the
+    /// map returned maps them after it.
     ///
     /// Each paragraph's chain of broken lines is first decided by reading alone, then written
     /// at a cursor that never passes what has been read: what the repair emits is the text read
     /// so far less what it removes, except for photo captions, which move later and so are
     /// copied aside first. Working in place keeps the stage's memory to the one array.
-    static func repair(_ scalars: inout [Unicode.Scalar], _ offsets: inout [Int32]) {
+    static func repair(_ scalars: inout [Unicode.Scalar], _ offsets: SourceOffsetMap) -> SourceOffsetMap {
         precondition(scalars.count == offsets.count, "one offset per scalar")
         let count = scalars.count
         let lines = lineRanges(scalars)
-        var written = 0
-        func write(_ scalar: Unicode.Scalar, _ offset: Int32) {
-            scalars[written] = scalar
-            offsets[written] = offset
-            written += 1
-        }
-        func write(_ range: Range<Int>) {
-            // Forward copy to a position at or before the source: safe when they overlap.
-            for index in range { write(scalars[index], offsets[index]) }
-        }
+        var out = InPlaceWriter()
 
         var index = 0
         while index < lines.count {
@@ -59,26 +51,55 @@ enum LineRepair {
             let captions = movedCaptions.map { caption(lines[$0], in: scalars, offsets) }
 
             // Write.
-            for piece in pieces { write(piece) }
-            if let (scalar, offset) = lineBreak { write(scalar, offset) }
+            for piece in pieces { out.copy(piece, &scalars, offsets) }
+            if let (scalar, offset) = lineBreak { out.write(scalar, offset, &scalars) }
             // Captions lifted out of the paragraph follow it, each with its own line break.
             for caption in captions {
                 // The paragraph ended the text: the caption keeps the break before it.
-                if written == 0 || scalars[written - 1] != "\n", let before = caption.before {
-                    write(before.0, before.1)
+                if out.written == 0 || scalars[out.written - 1] != "\n", let before = caption.before {
+                    out.write(before.0, before.1, &scalars)
                 }
-                for (scalar, offset) in caption.text { write(scalar, offset) }
-                if let after = caption.after { write(after.0, after.1) }
+                for (scalar, offset) in caption.text { out.write(scalar, offset, &scalars) }
+                if let after = caption.after { out.write(after.0, after.1, &scalars) }
             }
             index = cursor + 1
         }
-        scalars.removeLast(count - written)
-        offsets.removeLast(count - written)
+        scalars.removeLast(count - out.written)
+        return out.repaired
+    }
+
+    /// The write side of the repair: the position written next and the offsets of what has
+    /// been written. (A struct with the array passed in, not closures over it: captured
+    /// variables are checked for exclusive access at run time on every scalar.)
+    struct InPlaceWriter {
+        var written = 0
+        var repaired = SourceOffsetMap()
+
+        mutating func write(_ scalar: Unicode.Scalar, _ offset: Int32, _ scalars: inout [Unicode.Scalar]) {
+            scalars[written] = scalar
+            repaired.append(offset)
+            written += 1
+        }
+
+        /// Copies `range` down to the write position (at or before it: a forward copy is safe
+        /// where the two overlap), with its offsets.
+        mutating func copy(_ range: Range<Int>, _ scalars: inout [Unicode.Scalar], _ offsets: SourceOffsetMap) {
+            let start = written
+            scalars.withUnsafeMutableBufferPointer { buffer in
+                var to = start
+                for from in range {
+                    buffer[to] = buffer[from]
+                    to += 1
+                }
+            }
+            written += range.count
+            repaired.append(contentsOf: offsets, range)
+        }
     }
 
     /// A caption line copied out before the repair writes over it: its text and the line
     /// breaks before and after it, each with its source offset.
-    private static func caption(_ range: Range<Int>, in scalars: [Unicode.Scalar], _ offsets: [Int32]) -> (
+    private static func caption(_ range: Range<Int>, in scalars: [Unicode.Scalar], _ offsets: SourceOffsetMap) -> (
         before: (Unicode.Scalar, Int32)?, text: [(Unicode.Scalar, Int32)], after: (Unicode.Scalar, Int32)?
     ) {
         let before = range.lowerBound > 0 ? (scalars[range.lowerBound - 1], offsets[range.lowerBound - 1]) : nil

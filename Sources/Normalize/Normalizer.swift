@@ -12,30 +12,24 @@ public struct Normalizer: Sendable {
     public init() {}
 
     /// Both passes work in one array, a copy of the source's scalars that each pass compacts
-    /// in place, and one offset table: at the stage's memory peak a 50 MB document's text is
-    /// held twice (source and working) with its offsets, not four times.
+    /// in place, and the offsets are runs (`SourceOffsetMap`): at the stage's memory peak a
+    /// 50 MB document's text is held twice (source and working), not four times.
     public func normalize(_ source: SourceText) -> WorkingText {
         var scalars = source.scalars
-        var offsets = fold(&scalars) ?? Array(0..<Int32(truncatingIfNeeded: scalars.count))
-        LineRepair.repair(&scalars, &offsets)
+        let folded = fold(&scalars) ?? SourceOffsetMap(identity: scalars.count)
+        let offsets = LineRepair.repair(&scalars, folded)
         return WorkingText(scalars: scalars, sourceOffsets: offsets, sourceLength: source.count)
     }
 
     /// Folds the scalars in place, and returns their source offsets once they differ from the
     /// identity (nil while every scalar so far is kept or replaced in place).
-    private func fold(_ scalars: inout [Unicode.Scalar]) -> [Int32]? {
-        var offsets: [Int32]? = nil
+    private func fold(_ scalars: inout [Unicode.Scalar]) -> SourceOffsetMap? {
         let count = scalars.count
-        var written = 0
-        scalars.withUnsafeMutableBufferPointer { buffer in
-            /// Called before the first scalar that is not at its own source offset.
-            func diverge() {
-                guard offsets == nil else { return }
-                var table: [Int32] = []
-                table.reserveCapacity(count)
-                table.append(contentsOf: 0..<Int32(written))
-                offsets = table
-            }
+        // State lives inside the closure: captured from outside, it would be boxed and every
+        // access checked for exclusivity at run time, which cost more than the folding.
+        let (written, offsets) = scalars.withUnsafeMutableBufferPointer { buffer -> (Int, SourceOffsetMap?) in
+            var offsets: SourceOffsetMap? = nil
+            var written = 0
             var index = 0
             while index < count {
                 let scalar = buffer[index]
@@ -43,32 +37,36 @@ public struct Normalizer: Sendable {
                 // Printable ASCII and the Han, kana and CJK punctuation blocks are kept as they
                 // are: nearly every scalar of a bulletin, decided without the fold table.
                 var folded = scalar
+                var keep = true
                 if !((value >= 0x20 && value < 0x7F) || (value >= 0x3400 && value < 0xFEFF)) {
                     if scalar == "\r" {
                         // CRLF is one break, kept at the LF; a lone CR is a break of its own.
                         if index + 1 < count && buffer[index + 1] == "\n" {
-                            diverge()
-                            index += 1
-                            continue
+                            keep = false
+                        } else {
+                            folded = "\n"
                         }
-                        folded = "\n"
                     } else {
                         switch CharacterFolding.fold(scalar) {
                         case .keep: break
                         case let .replace(replacement): folded = replacement
-                        case .drop:
-                            diverge()
-                            index += 1
-                            continue
+                        case .drop: keep = false
                         }
                     }
                 }
-                // The write position never passes the read position: compaction in place.
-                buffer[written] = folded
-                written += 1
-                offsets?.append(Int32(truncatingIfNeeded: index))
+                if keep {
+                    // The write position never passes the read position: compaction in place.
+                    buffer[written] = folded
+                    offsets?.append(Int32(truncatingIfNeeded: index))
+                    written += 1
+                } else if offsets == nil {
+                    // The first scalar not at its own source offset: from here on the offsets
+                    // are kept.
+                    offsets = SourceOffsetMap(identity: written)
+                }
                 index += 1
             }
+            return (written, offsets)
         }
         scalars.removeLast(count - written)
         return offsets
