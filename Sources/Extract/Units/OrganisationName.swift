@@ -15,15 +15,18 @@ struct OrganisationName: Sendable {
     var place: PlacePrefix
     /// Scalars of the place part (0 for none).
     var placeLength: Int
-    var rest: String
+    var rest: NameText
 
     /// Splits a written name. Place chains keep the innermost place: 商丘虞城县 → 虞城县.
     static func parse(_ text: String, lexicon: UnitLexicon = .shared) -> OrganisationName {
         let scalars = Array(text.unicodeScalars)
-        let (place, length) = placePrefix(scalars, at: 0, limit: scalars.count, lexicon: lexicon)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[length...])
-        return OrganisationName(place: place, placeLength: length, rest: String(view))
+        return parse(scalars, 0..<scalars.count, lexicon: lexicon)
+    }
+
+    /// Splits the name written at `range` of `scalars`, read in place.
+    static func parse(_ scalars: [Unicode.Scalar], _ range: Range<Int>, lexicon: UnitLexicon = .shared) -> OrganisationName {
+        let (place, length) = placePrefix(scalars, at: range.lowerBound, limit: range.upperBound, lexicon: lexicon)
+        return OrganisationName(place: place, placeLength: length, rest: NameText(scalars, (range.lowerBound + length)..<range.upperBound))
     }
 
     /// The place at `index`: the longest named place, then any place inside it (郑州市 + 金水区);
@@ -42,7 +45,7 @@ struct OrganisationName: Sendable {
             }
             return (.named(place), end - index)
         }
-        if index < limit - 1, ["省", "市", "县"].contains(scalars[index]) {
+        if index < limit - 1, scalars[index] == "省" || scalars[index] == "市" || scalars[index] == "县" {
             return (.relative(scalars[index]), 1)
         }
         return (.none, 0)
@@ -54,7 +57,7 @@ struct OrganisationName: Sendable {
     ///     市委办 (in 南阳's item) → 中国共产党南阳市委员会办公室
     ///     常委会财经工作委员会 (in 濮阳县's plan) → 濮阳县人民代表大会常务委员会财经工作委员会
     func fullName(in context: PlaceContext, lexicon: UnitLexicon = .shared) -> String? {
-        if let whole = lexicon.standalone[rest], placeLength == 0 { return whole }
+        if placeLength == 0, let whole = lexicon.standalone.entry(named: rest) { return whole }
         let placeName: String?
         switch place {
         case let .named(entry): placeName = entry.full
@@ -68,34 +71,32 @@ struct OrganisationName: Sendable {
             return bareBodyName(in: context, lexicon: lexicon)
         }
         guard let placeName else { return nil }
-        let restScalars = Array(rest.unicodeScalars)
-        if restScalars.first == "委", !rest.hasPrefix("委员会") {
+        if rest.first == "委", !rest.hasPrefix("委员会") {
             // 省委办公厅 → 中国共产党河南省委员会办公厅
-            let office = String(String.UnicodeScalarView(restScalars.dropFirst()))
-            let officeName = office.isEmpty ? "" : (lexicon.partyOffices[office].flatMap { $0 } ?? office)
+            let office = rest.droppingFirstScalars(1)
+            let officeName = office.isEmpty ? "" : (lexicon.partyOffices.entry(named: office).flatMap { $0 } ?? office.string)
             return "中国共产党" + placeName + "委员会" + officeName
         }
         // 县人大代表工委: a working committee belongs to the standing committee, so the full
         // form names it (郏县人民代表大会常务委员会代表工作委员会); 人大工委 itself does not.
-        if rest.hasPrefix("人大"), !rest.hasPrefix("人大常委会"), rest.unicodeScalars.count > 4,
+        if rest.hasPrefix("人大"), !rest.hasPrefix("人大常委会"), rest.count > 4,
             rest.hasSuffix("工委") || rest.hasSuffix("工作委员会")
         {
-            return placeName + "人民代表大会常务委员会" + lexicon.expand(String(rest.dropFirst(2)))
+            return lexicon.expand(rest.droppingFirstCharacters(2), after: placeName + "人民代表大会常务委员会")
         }
-        return placeName + lexicon.expand(rest)
+        return lexicon.expand(rest, after: placeName)
     }
 
     /// 常委会社会建设工作委员会, 代表工委, 选工委: an office of the local congress.
     private func bareBodyName(in context: PlaceContext, lexicon: UnitLexicon) -> String? {
         guard let local = context.local else { return nil }
         if rest.hasPrefix("常委会") || rest.hasPrefix("常务委员会") {
-            return local + "人民代表大会" + lexicon.expand(rest)
+            return lexicon.expand(rest, after: local + "人民代表大会")
         }
-        let scalars = Array(rest.unicodeScalars)
-        if let office = lexicon.congressOffices.longest(in: scalars, at: 0, limit: scalars.count),
-            office.length == scalars.count, rest.contains("委")
+        if let office = lexicon.congressOffices.longest(in: rest.scalars, at: rest.range.lowerBound, limit: rest.range.upperBound),
+            office.length == rest.count, rest.contains("委")
         {
-            return local + "人民代表大会常务委员会" + lexicon.expand(rest)
+            return lexicon.expand(rest, after: local + "人民代表大会常务委员会")
         }
         return nil
     }

@@ -10,20 +10,27 @@ import Normalize
 ///     全市人大代表 → nothing
 struct OrganisationScanner: Sendable {
     let lexicon: UnitLexicon
-    /// The scalars `match` can succeed at: the first scalar of a standalone organisation, of a
-    /// place, of a congress office (a bare 代表工委), or a bare level word 省/市/县. Everything
-    /// else in `match` reads on from one of these.
-    let matchStarts: ScalarSet
+    /// The first two scalars `match` can succeed at: those of a standalone organisation, of a
+    /// place, of a working committee named on its own (代表工委: a congress office of three or more
+    /// scalars ending in 工委, the only offices `match` accepts bare), or a bare level word
+    /// 省/市/县 followed by the first scalar of a body. Everything else in `match` reads on from
+    /// one of these, so a position the filter refuses is one where `match` returns nil.
+    let matchStarts: StartFilter
 
     init(lexicon: UnitLexicon) {
         self.lexicon = lexicon
-        var starts = lexicon.standalone.starts
-        starts.formUnion(lexicon.places.starts)
-        starts.formUnion(lexicon.congressOffices.starts)
-        starts.formUnion(ScalarSet(["省", "市", "县"]))
+        var starts = lexicon.standalone.startPairs
+        starts.formUnion(lexicon.places.startPairs)
+        for form in lexicon.congressOffices.entries.keys where form.unicodeScalars.count >= 3 && form.hasSuffix("工委") {
+            starts.insert(form.unicodeScalars)
+        }
+        for level in "省市县".unicodeScalars {
+            for body in lexicon.bodies.entries.keys {
+                if let first = body.unicodeScalars.first { starts.insertPair(level, first) }
+            }
+        }
         matchStarts = starts
     }
-
 
     struct Match: Sendable {
         var range: Range<Int>
@@ -42,7 +49,7 @@ struct OrganisationScanner: Sendable {
             if whole.value.hasSuffix("人民代表大会"), follows(scalars, end, limit, "代表"), !followsOffice(scalars, end, limit) {
                 return nil
             }
-            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: text(scalars, index..<end)))
+            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: NameText(scalars, index..<end)))
         }
         let (place, placeLength) = OrganisationName.placePrefix(scalars, at: index, limit: limit, lexicon: lexicon)
         switch place {
@@ -50,11 +57,11 @@ struct OrganisationScanner: Sendable {
             // 由代表工委负责, 选任联工委: a working committee named on its own belongs to the
             // congress the item is about.
             guard let office = lexicon.congressOffices.longest(in: scalars, at: index, limit: limit),
-                office.length >= 3, text(scalars, index..<(index + office.length)).hasSuffix("工委")
+                office.length >= 3, NameText(scalars, index..<(index + office.length)).hasSuffix("工委")
             else { return nil }
             if index > 0, scalars[index - 1].isHanIdeograph, !"由和与及、为在向对经".unicodeScalars.contains(scalars[index - 1]) { return nil }
             let end = index + office.length
-            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: text(scalars, index..<end)))
+            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: NameText(scalars, index..<end)))
         case .relative:
             if strict, index > 0, lexicon.stopsBefore.contains(scalars[index - 1]) { return nil }
         case .named:
@@ -64,23 +71,24 @@ struct OrganisationScanner: Sendable {
         let bodyStart = index + placeLength
         guard let body = lexicon.bodies.longest(in: scalars, at: bodyStart, limit: limit) else { return nil }
         var end = bodyStart + body.length
+        let bodyText = NameText(scalars, bodyStart..<end)
         var attributive = false
         switch body.value {
         case .congress:
             if let office = lexicon.congressOffices.longest(in: scalars, at: end, limit: limit) {
                 end += office.length
-            } else if text(scalars, bodyStart..<end) == "人大",
+            } else if bodyText.equals("人大"),
                 follows(scalars, end, limit, "代表") || follows(scalars, end, limit, "工作") || follows(scalars, end, limit, "制度")
                     || (end < limit && scalars[end].properties.numericType != nil)
             {
                 attributive = true
-            } else if text(scalars, bodyStart..<end) == "人大", case .named(let entry) = place, entry.form == "河南" {
+            } else if bodyText.equals("人大"), case .named(let entry) = place, entry.form == "河南" {
                 attributive = true  // 河南人大 names the magazine and website, not the body
             }
         case .party:
             // 市委员 / 县委托 are other words.
             if end < limit, "员托".unicodeScalars.contains(scalars[end]) { return nil }
-            if case .named(let entry) = place, entry.kind == .province, text(scalars, index..<bodyStart) != "河南省" { return nil }
+            if case .named(let entry) = place, entry.kind == .province, !NameText(scalars, index..<bodyStart).equals("河南省") { return nil }
             if let office = lexicon.partyOffices.longest(in: scalars, at: end, limit: limit) {
                 end += office.length
             }
@@ -89,7 +97,7 @@ struct OrganisationScanner: Sendable {
         }
         return Match(
             range: index..<end,
-            name: OrganisationName(place: place, placeLength: placeLength, rest: text(scalars, bodyStart..<end)),
+            name: OrganisationName(place: place, placeLength: placeLength, rest: NameText(scalars, bodyStart..<end)),
             attributive: attributive)
     }
 
@@ -117,21 +125,25 @@ struct OrganisationScanner: Sendable {
     /// `quoted: nil` reads quoted text like any other (field values, contributor lines).
     func scan(_ text: WorkingText, in range: Range<Int>, quoted: [Bool]?) -> [Match] {
         var found: [Match] = []
-        var index = range.lowerBound
         let mayStart = matchStarts
-        while index < range.upperBound {
-            // `match` returns nil unless a standalone name, a place, 省/市/县 or an office starts here.
-            guard mayStart.contains(text.scalars[index]) else {
-                index += 1
-                continue
-            }
-            if !(quoted?[index] ?? false), let match = match(text.scalars, at: index, limit: range.upperBound),
-                !(quoted?[match.range.upperBound - 1] ?? false)
-            {
-                found.append(match)
-                index = match.range.upperBound
-            } else {
-                index += 1
+        let scalars = text.scalars
+        scalars.withUnsafeBufferPointer { buffer in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                // `match` returns nil unless a standalone name, a place, 省/市/县 + body or a working
+                // committee starts here.
+                guard mayStart.allows(buffer, at: index, limit: range.upperBound) else {
+                    index += 1
+                    continue
+                }
+                if !(quoted?[index] ?? false), let match = match(scalars, at: index, limit: range.upperBound),
+                    !(quoted?[match.range.upperBound - 1] ?? false)
+                {
+                    found.append(match)
+                    index = match.range.upperBound
+                } else {
+                    index += 1
+                }
             }
         }
         return found
@@ -141,22 +153,34 @@ struct OrganisationScanner: Sendable {
     static func quotedMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
         var mask = [Bool](repeating: false, count: scalars.count)
         var depth = 0
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "《", "“", "‘", "「":
-                depth += 1
-                mask[index] = true
-            case "》", "”", "’", "」":
-                mask[index] = true
-                depth = max(0, depth - 1)
-            case "\n":
-                depth = 0  // a stray opening mark never hides more than its paragraph
-            default:
-                mask[index] = depth > 0
+        // Only the marks and line feeds change the depth; any other scalar just takes it, so one
+        // bit test sends nearly every scalar past the switch.
+        let marks = quoteMarks
+        mask.withUnsafeMutableBufferPointer { mask in
+            scalars.withUnsafeBufferPointer { scalars in
+                for index in scalars.indices {
+                    let scalar = scalars[index]
+                    guard marks.contains(scalar) else {
+                        if depth > 0 { mask[index] = true }
+                        continue
+                    }
+                    switch scalar {
+                    case "《", "“", "‘", "「":
+                        depth += 1
+                        mask[index] = true
+                    case "》", "”", "’", "」":
+                        mask[index] = true
+                        depth = max(0, depth - 1)
+                    default:
+                        depth = 0  // a line feed: a stray opening mark never hides more than its paragraph
+                    }
+                }
             }
         }
         return mask
     }
+
+    private static let quoteMarks = ScalarSet("《“‘「》”’」\n".unicodeScalars)
 
     private func follows(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int, _ word: String) -> Bool {
         // Compared scalar by scalar in place, without building arrays.
@@ -172,9 +196,5 @@ struct OrganisationScanner: Sendable {
 
     private func followsOffice(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int) -> Bool {
         lexicon.congressOffices.longest(in: scalars, at: index, limit: limit) != nil
-    }
-
-    private func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        WorkingText.string(scalars[range])
     }
 }

@@ -33,21 +33,29 @@ struct PlaceCensus: Sendable {
 
     init(_ text: WorkingText, items: [Item], lexicon: UnitLexicon) {
         var mentions: [Mention] = []
-        var index = 0
-        while index < text.count {
-            if let match = lexicon.places.longest(in: text.scalars, at: index, limit: text.count) {
-                mentions.append(Mention(index: index, place: match.value))
-                index += match.length
-            } else {
-                index += 1
+        let scalars = text.scalars
+        let places = lexicon.places
+        // Nearly every position starts no place: one bit test turns it away before the trie.
+        let starts = places.startPairs
+        scalars.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                if starts.allows(buffer, at: index, limit: buffer.count), let match = places.longest(in: scalars, at: index, limit: scalars.count) {
+                    mentions.append(Mention(index: index, place: match.value))
+                    index += match.length
+                } else {
+                    index += 1
+                }
             }
         }
         self.mentions = mentions
         let isHenan = mentions.contains { $0.place.full != "北京市" && $0.place.city != "北京市" }
         let province = isHenan ? "河南省" : nil
+        // Tallies by place name (`PlaceEntry.fullID`, `cityID`), reused by every context: only
+        // the names a context touched are read and then cleared.
+        var cities = NameTally(names: lexicon.placeNames.count)
+        var counties = NameTally(names: lexicon.placeNames.count)
         func context(_ range: Range<Int>?) -> PlaceContext {
-            var cities: [String: (count: Int, first: Int)] = [:]
-            var counties: [String: (count: Int, first: Int)] = [:]
             // Mentions are in text order: only the slice inside `range` is visited (binary
             // search for its ends), so per-item contexts cost their own mentions, not the document's.
             func firstMention(atOrAfter position: Int) -> Int {
@@ -65,21 +73,18 @@ struct PlaceCensus: Sendable {
             for mention in visited where range.map({ $0.contains(mention.index) }) ?? true {
                 switch mention.place.kind {
                 case .city:
-                    cities[mention.place.full, default: (0, mention.index)].count += 1
+                    cities.count(mention.place.fullID, at: mention.index)
                 case .zone:
-                    if let city = mention.place.city { cities[city, default: (0, mention.index)].count += 1 }
+                    if let city = mention.place.cityID { cities.count(city, at: mention.index) }
                 case .county:
-                    counties[mention.place.full, default: (0, mention.index)].count += 1
+                    counties.count(mention.place.fullID, at: mention.index)
                 case .province, .district:
                     break
                 }
             }
-            func top(_ tally: [String: (count: Int, first: Int)]) -> String? {
-                tally.max { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.value.first > $1.value.first }?.key
-            }
-            let county = top(counties)
+            let county = counties.takeTop().map { lexicon.placeNames[$0] }
             // 濮阳县's own city when the text never names a city: 市委 in 004 → 濮阳市
-            let city = top(cities) ?? county.flatMap { full in mentions.first { $0.place.full == full }?.place.city }
+            let city = cities.takeTop().map { lexicon.placeNames[$0] } ?? county.flatMap { full in mentions.first { $0.place.full == full }?.place.city }
             return PlaceContext(province: province, city: city, county: county, ownCity: city, ownCounty: county)
         }
         let document = context(nil)
@@ -106,6 +111,39 @@ struct PlaceCensus: Sendable {
         }
         guard low > 0, sections[low - 1].range.contains(index) else { return document }
         return sections[low - 1].context
+    }
+}
+
+/// How often each place name was mentioned in one stretch of text, and where first.
+private struct NameTally {
+    private var counts: [Int]
+    private var firsts: [Int]
+    /// The names counted since the last `takeTop`, in the order first counted.
+    private var touched: [Int] = []
+
+    init(names: Int) {
+        counts = [Int](repeating: 0, count: names)
+        firsts = [Int](repeating: 0, count: names)
+    }
+
+    mutating func count(_ name: Int, at index: Int) {
+        if counts[name] == 0 {
+            firsts[name] = index
+            touched.append(name)
+        }
+        counts[name] += 1
+    }
+
+    /// The most mentioned name, the first mentioned among equals; then clears the tally.
+    mutating func takeTop() -> Int? {
+        var top: Int?
+        for name in touched {
+            if let best = top, counts[name] < counts[best] || (counts[name] == counts[best] && firsts[name] > firsts[best]) { continue }
+            top = name
+        }
+        for name in touched { counts[name] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        return top
     }
 }
 
@@ -138,6 +176,8 @@ extension WorkingText {
 
     /// The text of `range` with spaces and line breaks removed (a name broken across lines).
     func compactString(_ range: Range<Int>) -> String {
-        WorkingText.string(ArraySlice(scalars[range].filter { !$0.isBlankOrLineBreak }))
+        // Most names hold no blank: their scalars are encoded as they are, without a filtered copy.
+        guard scalars[range].contains(where: { $0.isBlankOrLineBreak }) else { return WorkingText.string(scalars[range]) }
+        return WorkingText.string(ArraySlice(scalars[range].filter { !$0.isBlankOrLineBreak }))
     }
 }

@@ -5,71 +5,46 @@ import Normalize
 /// A place an organisation's name may start with (`unit-places.tsv`).
 ///
 ///     川汇区 → full 周口市川汇区, kind district, city 周口市
-struct PlaceEntry: Sendable, Equatable {
+///
+/// A class: a match carries its place, and the scanner returns a match from every position it
+/// tries, so the match stays a few words long instead of copying four fields each time.
+final class PlaceEntry: Sendable, Equatable {
     enum Kind: String, Sendable { case province, city, county, district, zone }
 
-    var form: String
-    var full: String
-    var kind: Kind
+    let form: String
+    let full: String
+    let kind: Kind
     /// The prefecture-level city a county, district or zone belongs to.
-    var city: String?
+    let city: String?
+    /// `full` and `city` as indices into `UnitLexicon.placeNames`, so the place census tallies
+    /// names in arrays instead of hashing Strings.
+    let fullID: Int
+    let cityID: Int?
+
+    init(form: String, full: String, kind: Kind, city: String?, fullID: Int, cityID: Int?) {
+        self.form = form
+        self.full = full
+        self.kind = kind
+        self.city = city
+        self.fullID = fullID
+        self.cityID = cityID
+    }
+
+    static func == (lhs: PlaceEntry, rhs: PlaceEntry) -> Bool {
+        lhs.form == rhs.form && lhs.full == rhs.full && lhs.kind == rhs.kind && lhs.city == rhs.city
+    }
 }
 
 /// Which family of body follows a place: a people's congress, a Party committee, or a state organ.
 enum BodyKind: String, Sendable { case congress, party, state }
 
-/// A table of surface forms looked up longest first at a scalar position.
-struct PrefixTable<Value: Sendable>: Sendable {
-    private(set) var entries: [String: Value] = [:]
-    /// A trie over scalar values: one child map per node, node 0 the root. Lookups walk the
-    /// text's scalars directly, so no String is built on the hot path.
-    private var children: [[UInt32: Int]] = [[:]]
-    private var values: [Value?] = [nil]
-    /// The first scalars of all forms: most text positions start no form, and one bit test
-    /// turns them away before the root's hash lookup (same answer: the root has no child there).
-    private(set) var starts = ScalarSet()
-
-    init(_ pairs: [(String, Value)]) {
-        for (form, value) in pairs where !form.isEmpty && entries[form] == nil {
-            entries[form] = value
-            starts.insert(form.unicodeScalars.first!)
-            var node = 0
-            for scalar in form.unicodeScalars {
-                if let next = children[node][scalar.value] {
-                    node = next
-                } else {
-                    children.append([:])
-                    values.append(nil)
-                    children[node][scalar.value] = children.count - 1
-                    node = children.count - 1
-                }
-            }
-            values[node] = value
-        }
-    }
-
-    /// The longest entry starting at `index` and ending at or before `limit`.
-    func longest(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (length: Int, value: Value)? {
-        guard index >= 0, index < limit, index < scalars.count, starts.contains(scalars[index]) else { return nil }
-        var node = 0
-        var best: (length: Int, value: Value)?
-        var position = index
-        while position < limit, position < scalars.count, let next = children[node][scalars[position].value] {
-            node = next
-            position += 1
-            if let value = values[node] { best = (position - index, value) }
-        }
-        return best
-    }
-
-    subscript(form: String) -> Value? { entries[form] }
-}
-
 /// The unit lexicons, loaded once (Sources/Extract/Lexicons/unit-*.tsv).
-struct UnitLexicon: Sendable {
+final class UnitLexicon: Sendable {
     static let shared = UnitLexicon()
 
     let places: PrefixTable<PlaceEntry>
+    /// Every full place name and city of `places`, once each (`PlaceEntry.fullID`, `cityID`).
+    let placeNames: [String]
     /// Short form → full form, applied left to right, longest first (人大 → 人民代表大会).
     let abbreviations: PrefixTable<String>
     let bodies: PrefixTable<BodyKind>
@@ -81,16 +56,25 @@ struct UnitLexicon: Sendable {
     /// Posts in a speaker line, longest first (常务副主任 before 主任).
     let positions: [String]
     /// Words that, next to an organisation in running text, make it something else (全市, 主任, 会议).
-    let stopsBefore: Set<Unicode.Scalar>
+    let stopsBefore: ScalarSet
     let stopsAfter: PrefixTable<Bool>
 
     init() {
+        var placeNames: [String] = []
+        var nameIDs: [String: Int] = [:]
+        func id(_ name: String) -> Int {
+            if let known = nameIDs[name] { return known }
+            placeNames.append(name)
+            nameIDs[name] = placeNames.count - 1
+            return placeNames.count - 1
+        }
         let places = LexiconFile.load("unit-places", from: .module).rows.compactMap { row -> (String, PlaceEntry)? in
             guard row.count >= 3, let kind = PlaceEntry.Kind(rawValue: row[2]) else { return nil }
             let city = row.count > 3 && !row[3].isEmpty ? row[3] : nil
-            return (row[0], PlaceEntry(form: row[0], full: row[1], kind: kind, city: city))
+            return (row[0], PlaceEntry(form: row[0], full: row[1], kind: kind, city: city, fullID: id(row[1]), cityID: city.map(id)))
         }
         self.places = PrefixTable(places)
+        self.placeNames = placeNames
         abbreviations = PrefixTable(
             LexiconFile.load("unit-abbreviations", from: .module).rows.compactMap { row in
                 row.count >= 2 ? (row[0], row[1]) : nil
@@ -113,7 +97,7 @@ struct UnitLexicon: Sendable {
                 row.count >= 2 ? (row[0], row[1]) : nil
             })
         let stops = LexiconFile.load("unit-mention-stops", from: .module).rows.filter { $0.count >= 2 }
-        stopsBefore = Set(stops.filter { $0[1] == "before" }.compactMap { $0[0].unicodeScalars.first })
+        stopsBefore = ScalarSet(stops.filter { $0[1] == "before" }.compactMap { $0[0].unicodeScalars.first })
         stopsAfter = PrefixTable(stops.filter { $0[1] == "after" }.map { ($0[0], true) })
         positions = LexiconFile.load("unit-positions", from: .module).words.sorted {
             $0.unicodeScalars.count > $1.unicodeScalars.count
@@ -125,21 +109,27 @@ struct UnitLexicon: Sendable {
     ///
     ///     人大常委会代表工委 → 人民代表大会常务委员会代表工作委员会
     func expand(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if let match = abbreviations.longest(in: scalars, at: index, limit: scalars.count),
-                !(scalars[index + match.length - 1] == "委" && index + match.length < scalars.count && scalars[index + match.length] == "员")
+        expand(NameText(text))
+    }
+
+    /// `prefix` followed by `name` expanded, read in place and built as one String.
+    func expand(_ name: NameText, after prefix: String = "") -> String {
+        let scalars = name.scalars
+        let end = name.range.upperBound
+        var result = prefix
+        var index = name.range.lowerBound
+        while index < end {
+            if let match = abbreviations.longest(in: scalars, at: index, limit: end),
+                !(scalars[index + match.length - 1] == "委" && index + match.length < end && scalars[index + match.length] == "员")
             {
-                result.append(contentsOf: match.value.unicodeScalars)
+                result += match.value
                 index += match.length
             } else {
-                result.append(scalars[index])
+                result.unicodeScalars.append(scalars[index])
                 index += 1
             }
         }
-        return String(result)
+        return result
     }
 }
 

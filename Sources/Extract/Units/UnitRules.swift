@@ -46,8 +46,7 @@ struct UnitRules {
     ) -> Bool {
         guard !range.isEmpty, !isTaken(range) else { return false }
         let written = written ?? text.compactString(range)
-        let context = census.context(at: range.lowerBound)
-        let name = name ?? OrganisationName.parse(written, lexicon: lexicon).fullName(in: context, lexicon: lexicon) ?? written
+        let name = name ?? OrganisationName.parse(written, lexicon: lexicon).fullName(in: census.context(at: range.lowerBound), lexicon: lexicon) ?? written
         units.append(OrganisationUnit(text: written, name: name, role: role, item: nil, span: text.sourceSpan(range)))
         taken.append(range)
         for position in range.clamped(to: 0..<text.count) { takenMask[position >> 6] |= 1 << UInt64(position & 63) }
@@ -295,10 +294,13 @@ struct UnitRules {
             }
             guard let candidate = found.map({ text.trimmedOfBlanks($0) }), candidate.count >= 2 else { continue }
             let written = text.compactString(candidate)
-            guard Self.organisationEndings.contains(where: { written.hasSuffix($0) }),
-                OrganisationName.parse(written, lexicon: lexicon).fullName(in: census.context(at: candidate.lowerBound), lexicon: lexicon) != nil
+            let writtenName = NameText(written)
+            // Resolved once here and handed to `add`, which would resolve it the same way again.
+            guard Self.organisationEndings.contains(where: { writtenName.hasSuffix($0) }),
+                let name = OrganisationName.parse(writtenName.scalars, writtenName.range, lexicon: lexicon)
+                    .fullName(in: census.context(at: candidate.lowerBound), lexicon: lexicon)
             else { continue }
-            add(candidate, role: .responsible, written: written)
+            add(candidate, role: .responsible, written: written, name: name)
         }
     }
 
