@@ -2,7 +2,11 @@
 /// and digit strings read digit by digit (二〇二三 → 2023).
 ///
 /// Values never overflow: a numeral too large for Int, or malformed (亿亿亿亿, 十十), is nil.
+///
+/// The functions are `@inlinable`: the extractors call them inside their per-scalar loops from
+/// another module, where an opaque generic `value` call cost more than the work it does.
 public enum HanNumeral {
+    @inlinable
     public static func digit(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar {
         case "〇", "零", "○": return 0
@@ -19,6 +23,7 @@ public enum HanNumeral {
         }
     }
 
+    @inlinable
     public static func unit(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar {
         case "十", "拾": return 10
@@ -30,11 +35,13 @@ public enum HanNumeral {
         }
     }
 
+    @inlinable
     public static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
         digit(scalar) != nil || unit(scalar) != nil
     }
 
     /// The value of a whole numeral, or nil when the scalars are not one well-formed numeral.
+    @inlinable
     public static func value<C: Collection>(_ scalars: C) -> Int? where C.Element == Unicode.Scalar {
         guard !scalars.isEmpty else { return nil }
         if scalars.allSatisfy({ digit($0) != nil }) {
@@ -100,12 +107,14 @@ public enum HanNumeral {
         return result
     }
 
-    private static func checkedMultiply(_ a: Int, _ b: Int) -> Int? {
+    @usableFromInline
+    static func checkedMultiply(_ a: Int, _ b: Int) -> Int? {
         let (value, overflow) = a.multipliedReportingOverflow(by: b)
         return overflow ? nil : value
     }
 
-    private static func checkedAdd(_ a: Int, _ b: Int) -> Int? {
+    @usableFromInline
+    static func checkedAdd(_ a: Int, _ b: Int) -> Int? {
         let (value, overflow) = a.addingReportingOverflow(b)
         return overflow ? nil : value
     }

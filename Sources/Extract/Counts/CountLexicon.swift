@@ -4,46 +4,72 @@ import Normalize
 
 /// Words looked up by longest match at a position of the working text.
 struct WordTable<Payload> {
-    private var byFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], payload: Payload)]] = [:]
-    /// The keys of `byFirst` as a bitset: called at every position of the text, `longest`
-    /// turns away the positions no word starts at with one bit test instead of a hash lookup.
-    private(set) var starts = ScalarSet()
+    typealias Word = (word: [Unicode.Scalar], payload: Payload)
+    /// The words grouped by first scalar (numbered by `index`), each group longest first.
+    private let groups: [[Word]]
+    /// Called at most positions of the text: turns away the positions no word starts at with
+    /// one bit test, and finds the group of the others without hashing.
+    private let index: FirstScalarIndex
+    /// The first scalars of the words.
+    let starts: ScalarSet
+    /// The same words grouped by their last scalar, each group longest first, for
+    /// `longestEnding` (asked before every number: 近2000, 超过 500).
+    private let endingGroups: [[Word]]
+    private let endingIndex: FirstScalarIndex
 
     init(_ entries: [(String, Payload)]) {
-        for (word, payload) in entries {
-            let scalars = Array(word.unicodeScalars)
-            guard let first = scalars.first else { continue }
-            byFirst[first, default: []].append((scalars, payload))
-            starts.insert(first)
+        let words = entries.compactMap { entry -> Word? in
+            let scalars = Array(entry.0.unicodeScalars)
+            return scalars.isEmpty ? nil : (scalars, entry.1)
         }
-        for key in byFirst.keys {
-            byFirst[key]!.sort { $0.word.count > $1.word.count }
+        let index = FirstScalarIndex(words.map { $0.word[0] })
+        var groups = [[Word]](repeating: [], count: index.count)
+        for word in words { groups[index.group(of: word.word[0])!].append(word) }
+        for group in groups.indices {
+            groups[group].sort { $0.word.count > $1.word.count }
         }
+        self.groups = groups
+        self.index = index
+        self.starts = ScalarSet(words.map { $0.word[0] })
+        let endingIndex = FirstScalarIndex(words.map { $0.word[$0.word.count - 1] })
+        var endingGroups = [[Word]](repeating: [], count: endingIndex.count)
+        for word in words { endingGroups[endingIndex.group(of: word.word[word.word.count - 1])!].append(word) }
+        for group in endingGroups.indices {
+            endingGroups[group].sort { $0.word.count > $1.word.count }
+        }
+        self.endingGroups = endingGroups
+        self.endingIndex = endingIndex
     }
 
-    /// The longest word starting at `index`, with its length.
-    func longest(in scalars: [Unicode.Scalar], at index: Int) -> (length: Int, payload: Payload)? {
-        guard index >= 0, index < scalars.count, starts.contains(scalars[index]), let candidates = byFirst[scalars[index]] else {
-            return nil
-        }
-        for candidate in candidates where matches(candidate.word, scalars, index) {
+    /// The longest word starting at `position`, with its length.
+    @inline(__always)
+    func longest(in scalars: [Unicode.Scalar], at position: Int) -> (length: Int, payload: Payload)? {
+        // Most positions asked start no word: that answer is inlined (a bit test), the search
+        // for the word is not.
+        guard position >= 0, position < scalars.count, index.contains(scalars[position]) else { return nil }
+        return longestWord(in: scalars, at: position)
+    }
+
+    private func longestWord(in scalars: [Unicode.Scalar], at position: Int) -> (length: Int, payload: Payload)? {
+        guard let group = index.group(of: scalars[position]) else { return nil }
+        for candidate in groups[group] where matches(candidate.word, scalars, position) {
             return (candidate.word.count, candidate.payload)
         }
         return nil
     }
 
-    /// The longest word ending just before `index`.
-    func longestEnding(in scalars: [Unicode.Scalar], before index: Int) -> (length: Int, payload: Payload)? {
-        var best: (length: Int, payload: Payload)?
-        for candidates in byFirst.values {
-            for candidate in candidates where candidate.word.count <= index {
-                let start = index - candidate.word.count
-                if matches(candidate.word, scalars, start), candidate.word.count > (best?.length ?? 0) {
-                    best = (candidate.word.count, candidate.payload)
-                }
+    /// The longest word ending just before `position`. Two words of one length that both
+    /// match are the same word, so the first match in longest-first order is the longest.
+    func longestEnding(in scalars: [Unicode.Scalar], before position: Int) -> (length: Int, payload: Payload)? {
+        guard position >= 1, position <= scalars.count, let group = endingIndex.group(of: scalars[position - 1]) else {
+            return nil
+        }
+        for candidate in endingGroups[group] where candidate.word.count <= position {
+            if matches(candidate.word, scalars, position - candidate.word.count) {
+                return (candidate.word.count, candidate.payload)
             }
         }
-        return best
+        return nil
     }
 
     private func matches(_ word: [Unicode.Scalar], _ scalars: [Unicode.Scalar], _ start: Int) -> Bool {
@@ -81,6 +107,9 @@ struct CountLexicon: Sendable {
     let exclusions: WordTable<[[Unicode.Scalar]]>
     /// Word → whether it stops a counted noun only after its first character.
     let objectStops: WordTable<Bool>
+    /// The scalars that may start a quote or title, an excluded word, a scope word and a
+    /// number, in that order (see `ScalarMarks`, `CountScanner.init`).
+    let marks: ScalarMarks.Table
 
     static let shared = CountLexicon()
 
@@ -117,6 +146,7 @@ struct CountLexicon: Sendable {
             LexiconFile.load("count-object-stops", from: .module).rows.map { row in
                 (row[0], row.count >= 2 && row[1] == "inner")
             })
+        marks = ScalarMarks.Table([HiddenSpans.openers, exclusions.starts, scopeWords.starts, CountScanner.numberStarts])
     }
 }
 

@@ -27,6 +27,8 @@ struct CountScanner {
     /// each position, its scope's start" (an `Int?` per scalar was 16 bytes a scalar, the
     /// largest allocation of the extract stage; scopes are rare, so the runs are few).
     private let scopeRuns: [ScopeRun]
+    /// The positions, in order, whose scalar may start a number.
+    private let numberPositions: [Int]
 
     struct ScopeRun {
         var lower: Int
@@ -43,23 +45,31 @@ struct CountScanner {
     /// Characters that end a clause: a 至少 scope and an object never run past them.
     static let clauseBreaks: Set<Unicode.Scalar> = Set("，。；！？：,;!?:\n".unicodeScalars)
     /// `NumberReader.startsNumber` as a bitset: asked at every position of the text.
-    static let numberStarts = ScalarSet(bmpWhere: NumberReader.startsNumber)
+    static let numberStarts: ScalarSet = {
+        var set = NumberReader.hanNumerals
+        set.formUnion(ScalarSet("0123456789".unicodeScalars))
+        return set
+    }()
     /// `clauseBreaks` as a bitset, for the per-position test in `atLeastScopes`.
     static let clauseBreakSet = ScalarSet(clauseBreaks)
-    static let rangeConnectors: Set<Unicode.Scalar> = Set("至到—–-～~－".unicodeScalars)
+    static let rangeConnectors = ScalarSet("至到—–-～~－".unicodeScalars)
 
     init(text: WorkingText, lexicon: CountLexicon) {
         self.text = text
         self.scalars = text.scalars
         self.lexicon = lexicon
-        self.hidden = HiddenSpans.mask(text.scalars, lexicon: lexicon)
-        self.scopeRuns = Self.atLeastScopes(text.scalars, lexicon)
+        // In the order of `CountLexicon.marks`: openers, excluded words, scope words, numbers.
+        let marks = ScalarMarks(text.scalars, table: lexicon.marks)
+        self.hidden = HiddenSpans.mask(text.scalars, lexicon: lexicon, openers: marks.positions[0], excludedStarts: marks.positions[1])
+        self.scopeRuns = Self.atLeastScopes(text.scalars, lexicon, scopeStarts: marks.positions[2])
+        self.numberPositions = marks.positions[3]
     }
 
     mutating func run() {
         var index = 0
-        while index < scalars.count {
-            guard Self.numberStarts.contains(scalars[index]), !hidden[index] else {
+        for start in numberPositions where start >= index {
+            index = start
+            guard !hidden[index] else {
                 index += 1
                 continue
             }
@@ -115,7 +125,10 @@ struct CountScanner {
         // Ordinals: 第41期, 第 41 期, 第十三次.
         if previous == "第" { return true }
         // Part of a code or version: G20, V2.0, 2023/10/23 (a slash fraction is read by RatioRules).
-        if before == start - 1, previous.isASCII, previous.properties.isAlphabetic || previous == "." { return true }
+        // (An ASCII scalar is alphabetic exactly when it is a Latin letter: no property lookup.)
+        if before == start - 1, previous.isASCII, ("a"..."z").contains(previous) || ("A"..."Z").contains(previous) || previous == "." {
+            return true
+        }
         // Weekdays and days of a lunar month: 周三, 星期一, 初一.
         if number.script == .han, before == start - 1, previous == "周" || previous == "期" && before > 0 && scalars[before - 1] == "星" || previous == "初" {
             return true
@@ -173,7 +186,7 @@ struct CountScanner {
         position = unit.end
 
         // 二次会议 after 人大, 三次全会 after 届: the session's ordinal, not a number of meetings.
-        if unit.word == "次", isSessionOrdinal(numberStart: start, after: position) {
+        if unit.isTimes, isSessionOrdinal(numberStart: start, after: position) {
             return .skip(resumeAt: position)
         }
 
@@ -245,7 +258,10 @@ struct CountScanner {
     func timeWord(at start: Int) -> Int? {
         guard let time = lexicon.timeWords.longest(in: scalars, at: start) else { return nil }
         // 3个月份 is a count of month-names: 个 + 月份, not the duration 个月.
-        if time.payload == "个月", start + 2 < scalars.count, scalars[start + 2] == "份" { return nil }
+        // (The word matched is its payload; comparing scalars avoids a String comparison.)
+        if time.length == 2, scalars[start] == "个", scalars[start + 1] == "月", start + 2 < scalars.count, scalars[start + 2] == "份" {
+            return nil
+        }
         return time.length
     }
 
@@ -254,28 +270,34 @@ struct CountScanner {
         var kind: MeasureKind
         var end: Int
         var rule: String
+        /// The unit is 次 (times), which two rules ask about: kept as a flag, read from the
+        /// scalars, so that no String comparison runs per count.
+        var isTimes = false
+    }
+
+    private func unit(_ range: Range<Int>, kind: MeasureKind, rule: String) -> Unit {
+        let isTimes = range.count == 1 && scalars[range.lowerBound] == "次"
+        return Unit(word: text.string(range), kind: kind, end: range.upperBound, rule: rule, isTimes: isTimes)
     }
 
     func readUnit(at start: Int) -> Unit? {
         guard start < scalars.count, !hidden[start] else { return nil }
         // 42个 / 9部门 / 人次 — the longest measure word or counted noun.
         if let word = lexicon.measureWords.longest(in: scalars, at: start) {
-            let end = start + word.length
-            return Unit(word: text.string(start..<end), kind: word.payload, end: end, rule: "measure word")
+            return unit(start..<(start + word.length), kind: word.payload, rule: "measure word")
         }
         // 六大类 / 11小项 — 大 and 小 before a measure word leave it the unit.
         guard scalars[start] == "大" || scalars[start] == "小" else { return nil }
         if let word = lexicon.measureWords.longest(in: scalars, at: start + 1), word.payload != .noun {
-            let end = start + 1 + word.length
-            return Unit(word: text.string((start + 1)..<end), kind: word.payload, end: end, rule: "大 + measure word")
+            return unit((start + 1)..<(start + 1 + word.length), kind: word.payload, rule: "大 + measure word")
         }
         // 7大产业集群 — the noun after 大 is the unit.
         guard scalars[start] == "大", let noun = readObject(at: start + 1) else { return nil }
-        return Unit(word: text.string(noun), kind: .noun, end: noun.upperBound, rule: "大 + noun")
+        return unit(noun, kind: .noun, rule: "大 + noun")
     }
 
     /// Words before 一次 that make it "an occasion" rather than a number of them (的一次调研, 是一次成功的会议).
-    static let determiners: Set<Unicode.Scalar> = Set("的是这那".unicodeScalars)
+    static let determiners = ScalarSet("的是这那".unicodeScalars)
 
     /// 一 before a measure word mostly reads as "a": 一项重要监督工作, 打造一支队伍, 的一次调研.
     /// It is a count for events (召开一次片会, 组织一次视察 — but not 的一次调研, 是一次) and as a member
@@ -284,7 +306,7 @@ struct CountScanner {
     func isIndefiniteArticle(_ number: ReadNumber, unit: Unit) -> Bool {
         let start = number.range.lowerBound
         guard number.script == .han, number.range.count == 1, scalars[start] == "一" else { return false }
-        if unit.word == "次" { return start > 0 && Self.determiners.contains(scalars[start - 1]) }
+        if unit.isTimes { return start > 0 && Self.determiners.contains(scalars[start - 1]) }
         // 一个引领、三大任务: the next list member is a count too.
         let next = unit.end
         if let object = readObject(at: next), object.upperBound < scalars.count, scalars[object.upperBound] == "、",
@@ -386,7 +408,8 @@ struct CountScanner {
     }
 
     /// For each position, the start of the 至少 that governs its clause, if any, as runs.
-    static func atLeastScopes(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon) -> [ScopeRun] {
+    /// `scopeStarts`: the positions, in order, whose scalar may start a scope word.
+    static func atLeastScopes(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, scopeStarts: [Int]) -> [ScopeRun] {
         var runs: [ScopeRun] = []
         // Positions are assigned once each, in increasing order: equal neighbours extend a run.
         func assign(_ position: Int, _ value: Int?) {
@@ -397,11 +420,22 @@ struct CountScanner {
                 runs.append(ScopeRun(lower: position, upper: position + 1, scope: value))
             }
         }
+        // Outside a scope only a scope word matters, so the walk jumps between the positions
+        // that may start one; inside one, a clause break or a new scope word ends it.
+        let scopeWords = lexicon.scopeWords
+        let clauseBreaks = clauseBreakSet
         var current: Int?
         var index = 0
+        var nextStart = 0  // into scopeStarts
         while index < scalars.count {
-            if clauseBreakSet.contains(scalars[index]) { current = nil }
-            if let word = lexicon.scopeWords.longest(in: scalars, at: index) {
+            if current == nil {
+                while nextStart < scopeStarts.count, scopeStarts[nextStart] < index { nextStart += 1 }
+                guard nextStart < scopeStarts.count else { break }
+                index = scopeStarts[nextStart]
+            }
+            let scalar = scalars[index]
+            if clauseBreaks.contains(scalar) { current = nil }
+            if let word = scopeWords.longest(in: scalars, at: index) {
                 current = index
                 for offset in 0..<word.length { assign(index + offset, current) }
                 index += word.length

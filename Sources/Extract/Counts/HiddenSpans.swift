@@ -12,37 +12,46 @@ enum HiddenSpans {
     /// A 《title》 that has not closed after this many scalars was never opened.
     static let maximumTitleLength = 100
 
-    static let quoteClosers: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""]
-    static let titleClosers: [Unicode.Scalar: Unicode.Scalar] = ["《": "》", "〈": "〉"]
+    /// Opening and closing marks. Pairs, not dictionaries: asked at every opener of a text,
+    /// a short scan is cheaper than hashing.
+    static let quoteClosers: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("\"", "\"")]
+    static let titleClosers: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("《", "》"), ("〈", "〉")]
     /// Punctuation that makes a quote speech rather than a name (“赞成58票，反对0票，通过！”).
     /// The keys of `quoteClosers` and `titleClosers`.
-    static let openers = ScalarSet(Array(quoteClosers.keys) + Array(titleClosers.keys))
-    static let speechPunctuation: Set<Unicode.Scalar> = Set("，。！？；,!?;".unicodeScalars)
+    static let openers = ScalarSet((quoteClosers + titleClosers).map(\.open))
 
-    static func mask(_ scalars: [Unicode.Scalar], lexicon: CountLexicon) -> [Bool] {
+    static func closer(of opener: Unicode.Scalar, in pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]) -> Unicode.Scalar? {
+        for pair in pairs where pair.open == opener { return pair.close }
+        return nil
+    }
+    static let speechPunctuation = ScalarSet("，。！？；,!?;".unicodeScalars)
+
+    /// `openers` and `excludedStarts`: the positions, in order, of the scalars in `openers`
+    /// and of those that start an excluded word (see `ScalarMarks`).
+    static func mask(_ scalars: [Unicode.Scalar], lexicon: CountLexicon, openers: [Int], excludedStarts: [Int]) -> [Bool] {
         var hidden = [Bool](repeating: false, count: scalars.count)
-        hideQuotesAndTitles(scalars, &hidden)
-        hideExcludedWords(scalars, lexicon, &hidden)
+        hideQuotesAndTitles(scalars, openers: openers, &hidden)
+        hideExcludedWords(scalars, lexicon, starts: excludedStarts, &hidden)
         return hidden
     }
 
     // “三个一批” / 《十四五规划纲要》 — each opener looks a bounded way ahead for its closer,
     // so an unclosed mark never swallows the next paragraph and the pass stays linear.
-    static func hideQuotesAndTitles(_ scalars: [Unicode.Scalar], _ hidden: inout [Bool]) {
+    static func hideQuotesAndTitles(_ scalars: [Unicode.Scalar], openers: [Int], _ hidden: inout [Bool]) {
+        // Read once: each read of a `static let` calls `swift_once` on Linux.
+        let speechPunctuation = Self.speechPunctuation
+        let titleClosers = Self.titleClosers
+        let quoteClosers = Self.quoteClosers
         var index = 0
-        while index < scalars.count {
+        for opener in openers where opener >= index {
+            index = opener
             let scalar = scalars[index]
-            // Nearly every scalar opens nothing: one bit test instead of two hash lookups.
-            guard openers.contains(scalar) else {
-                index += 1
-                continue
-            }
-            if let closer = titleClosers[scalar], let close = find(closer, in: scalars, after: index, within: maximumTitleLength, crossingLines: true) {
+            if let closer = closer(of: scalar, in: titleClosers), let close = find(closer, in: scalars, after: index, within: maximumTitleLength, crossingLines: true) {
                 for position in index...close { hidden[position] = true }
                 index = close + 1
                 continue
             }
-            if let closer = quoteClosers[scalar] {
+            if let closer = closer(of: scalar, in: quoteClosers) {
                 let close = find(closer, in: scalars, after: index, within: maximumNameLength + 1, crossingLines: false)
                 if let close {
                     let isSpeech = (index + 1..<close).contains { speechPunctuation.contains(scalars[$0]) }
@@ -81,16 +90,18 @@ enum HiddenSpans {
     }
 
     // 一府一委两院, 十四五, 四川 — set phrases, plan names, congress ordinals and places.
-    static func hideExcludedWords(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, _ hidden: inout [Bool]) {
+    static func hideExcludedWords(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, starts: [Int], _ hidden: inout [Bool]) {
+        let exclusions = lexicon.exclusions
         var index = 0
-        while index < scalars.count {
-            guard let (length, unlessAfter) = lexicon.exclusions.longest(in: scalars, at: index) else {
+        for start in starts where start >= index {
+            index = start
+            guard let (length, unlessAfter) = exclusions.longest(in: scalars, at: index) else {
                 index += 1
                 continue
             }
             // 化解一起矛盾: a governing verb right before the phrase makes it a count.
             let governed = unlessAfter.contains { verb in
-                verb.count <= index && Array(scalars[(index - verb.count)..<index]) == verb
+                verb.count <= index && scalars[(index - verb.count)..<index].elementsEqual(verb)
             }
             if !governed {
                 for position in index..<(index + length) { hidden[position] = true }

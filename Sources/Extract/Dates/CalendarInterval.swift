@@ -7,13 +7,50 @@ struct CalendarDay: Equatable, Comparable, Sendable {
     var month: Int
     var day: Int
 
-    var iso: String { "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))-\(CalendarDay.pad(day, 2))" }
+    /// 2024-02-29. Written byte by byte into one small string: the resolver makes two or three
+    /// of these per date, and interpolation with padding cost more than the rest of resolving.
+    var iso: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))-\(CalendarDay.pad(day, 2))"
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            CalendarDay.writeDigits(year, into: buffer, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            CalendarDay.writeDigits(month, into: buffer, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            CalendarDay.writeDigits(day, into: buffer, at: 8, width: 2)
+            return 10
+        }
+    }
+
+    /// The last `width` decimal digits of a non-negative `value`, zero-padded.
+    private static func writeDigits(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int, width: Int) {
+        var rest = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+            buffer[start + offset] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
+    }
 
     static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
+        if value >= 0 {
+            var length = 1
+            var rest = value / 10
+            while rest > 0 {
+                length += 1
+                rest /= 10
+            }
+            length = max(length, width)
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                writeDigits(value, into: buffer, at: 0, width: length)
+                return length
+            }
+        }
+        // A negative value keeps its sign where String(value) puts it (-5 → 00-5, as before).
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

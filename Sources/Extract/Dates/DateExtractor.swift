@@ -36,39 +36,48 @@ public struct DateExtractor: Sendable {
         let durations = DurationScanner(scalars)
         var dateFindings: [DateFinding] = []
         var durationFindings: [DurationFinding] = []
-        let raw = text.scalars
-        let mayStart = Self.mayStart
-        var index = 0
-        while index < scalars.count {
-            // Most positions start nothing; skip them with one bit test (see `mayStart`).
-            guard mayStart.contains(raw[index]) else {
-                index += 1
-                continue
-            }
-            if let found = dates.finding(at: index) {
-                dateFindings.append(found)
-                index = max(found.range.upperBound, index + 1)
-            } else if let found = durations.finding(at: index) {
-                durationFindings.append(found)
-                index = max(found.range.upperBound, index + 1)
-            } else {
-                index += 1
+        let starts = DateStarts.shared
+        let mayStart = starts.any
+        // Unchecked reads: the loop visits every scalar of the text, and bounds checks were a
+        // good part of its cost.
+        text.scalars.withUnsafeBufferPointer { raw in
+            var index = 0
+            while true {
+                // Most positions start nothing; skip them with one bit test (see `DateStarts`),
+                // and the inside of numbers too (the 023 of 2023), where no numeral starts.
+                index = Self.nextPosition(in: raw, from: index, where: mayStart)
+                guard index < raw.count else { break }
+                let scalar = raw[index]
+                guard index == 0 || !starts.continuesNumeral(raw[index - 1], scalar) else {
+                    index += 1
+                    continue
+                }
+                // A numeral followed by nothing a date or a duration needs (15个, 三项).
+                if starts.numeral.contains(scalar), !starts.words.contains(scalar), !starts.numeralLeadsOn(scalars, at: index) {
+                    index += 1
+                    continue
+                }
+                if let found = dates.finding(at: index) {
+                    dateFindings.append(found)
+                    index = max(found.range.upperBound, index + 1)
+                } else if starts.duration.contains(scalar), let found = durations.finding(at: index) {
+                    durationFindings.append(found)
+                    index = max(found.range.upperBound, index + 1)
+                } else {
+                    index += 1
+                }
             }
         }
         return (dateFindings, durationFindings)
     }
 
-    /// The scalars a date or a duration can start with. Every rule of `DateScanner` and
-    /// `DurationScanner` begins with one of: a numeral (`DateText.numeral` needs an ASCII digit
-    /// or a Han numeral first), 每 (recurring), 第 (第一季度), or the first scalar of a date
-    /// word (今年, 上半年, 截至, 自, 从, 月余 …; all kinds are included, which is more than
-    /// needed and so safe). At any other position both scanners return nil, so skipping it
-    /// changes nothing.
-    static let mayStart: ScalarSet = {
-        var set = ScalarSet(bmpWhere: { DateText.isASCIIDigit($0) || DateText.isHanNumeral($0) })
-        set.insert("每")
-        set.insert("第")
-        set.formUnion(DateWords.shared.anyStart)
-        return set
-    }()
+    /// The first position at or after `start` whose scalar is in `set`, else the end. A loop
+    /// of its own (not inlined into the scan) so its few values stay in registers: it runs
+    /// over every scalar of the text.
+    @inline(never)
+    static func nextPosition(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, where set: ScalarSet) -> Int {
+        var position = start
+        while position < scalars.count, !set.contains(scalars[position]) { position += 1 }
+        return position
+    }
 }

@@ -1,4 +1,5 @@
 import JianbaoCore
+import Normalize
 
 /// A number as it stands in a date or a duration: Arabic (full-width is already ASCII in the
 /// working text) or Chinese (十二, 二〇二三, 百 → 100).
@@ -16,8 +17,11 @@ struct DateNumeral: Equatable, Sendable {
 }
 
 /// Reading helpers over the working scalars, shared by the date and duration scanners.
-struct DateText: Sendable {
+///
+/// Not `Sendable`: one scan owns it (see `NumeralMemo`).
+struct DateText {
     let scalars: [Unicode.Scalar]
+    private let memo = NumeralMemo()
 
     var count: Int { scalars.count }
 
@@ -36,12 +40,20 @@ struct DateText: Sendable {
     }
 
     /// Han numerals a date or duration may use: digits and 十 百 千 (万 and 亿 make counts).
-    static func isHanNumeral(_ scalar: Unicode.Scalar?) -> Bool {
+    func isHanNumeral(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
+        return hanNumerals.contains(scalar)
+    }
+
+    static func isHanNumeral(_ scalar: Unicode.Scalar) -> Bool {
         if HanNumeral.digit(scalar) != nil { return true }
         if let unit = HanNumeral.unit(scalar) { return unit <= 1000 }
         return false
     }
+
+    /// `isHanNumeral` as a bitset, asked at every scalar of every number and of its neighbours.
+    /// An instance copy: reading a `static let` calls `swift_once` each time on Linux.
+    private let hanNumerals = DateStarts.shared.hanNumeral
 
     /// The index past a run of plain spaces (PDF text puts them inside dates: 2024 年 10 月).
     func skipSpaces(_ index: Int) -> Int {
@@ -87,6 +99,15 @@ struct DateText: Sendable {
     /// The number starting at `index`, when a number may start there: not in the middle of
     /// another number (12345, 3.14, 十四), a code (G20) or an ordinal (第3天).
     func numeral(at index: Int, pointMayFollow: Bool = false) -> DateNumeral? {
+        if memo.index == index, memo.pointMayFollow == pointMayFollow { return memo.numeral }
+        let numeral = readNumeral(at: index, pointMayFollow: pointMayFollow)
+        memo.index = index
+        memo.pointMayFollow = pointMayFollow
+        memo.numeral = numeral
+        return numeral
+    }
+
+    private func readNumeral(at index: Int, pointMayFollow: Bool) -> DateNumeral? {
         guard let first = self[index] else { return nil }
         let before = self[index - 1]
         if DateText.isASCIIDigit(first) {
@@ -104,9 +125,9 @@ struct DateText: Sendable {
             if !pointMayFollow, self[end] == ".", DateText.isASCIIDigit(self[end + 1]) { return nil }
             return DateNumeral(value: value, range: index..<end, isArabic: true, isDigitString: true)
         }
-        guard DateText.isHanNumeral(first), !DateText.isHanNumeral(before), before != "第" else { return nil }
+        guard isHanNumeral(first), !isHanNumeral(before), before != "第" else { return nil }
         var end = index
-        while DateText.isHanNumeral(self[end]), end - index < 8 { end += 1 }
+        while isHanNumeral(self[end]), end - index < 8 { end += 1 }
         // The commonest case by far, a lone digit (一 in 一是, 进一步): a one-digit digit string
         // whose value is the digit, as `HanNumeral.value` would say, without the generic call.
         if end == index + 1, let digit = HanNumeral.digit(first) {
@@ -122,4 +143,13 @@ struct DateText: Sendable {
         guard let value else { return nil }
         return DateNumeral(value: value, range: index..<end, isArabic: false, isDigitString: isDigitString)
     }
+}
+
+/// The numeral last read and where. The rules tried at one position nearly all begin by
+/// reading the numeral there (a date, a range, a month span, a phrase, a duration), up to eight
+/// times; the memo reads it once. A class, so the scanners' non-mutating rules can fill it.
+private final class NumeralMemo {
+    var index = -1
+    var pointMayFollow = false
+    var numeral: DateNumeral?
 }

@@ -30,11 +30,33 @@ struct DateResolver {
         return nil
     }
 
+    /// An item id as a dictionary key, compared and hashed by its UTF-8 bytes. String's own
+    /// `==` and hashing work on canonical equivalence (normalizing as they go), which showed
+    /// in profiles; item ids come from one code path, so one id is always the same bytes.
+    private struct ItemKey: Hashable {
+        var id: String
+
+        static func == (lhs: ItemKey, rhs: ItemKey) -> Bool {
+            lhs.id.utf8.elementsEqual(rhs.id.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var id = id
+            id.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     private struct Resolved {
         var value: String
         /// nil when the year is unknown (the value then starts with XXXX).
         var interval: CalendarInterval?
         var day: CalendarDay?
+
+        /// `day.iso`, reusing the value when it names that very day (most dates name one day,
+        /// whose start and end are the value again).
+        func iso(_ other: CalendarDay) -> String {
+            other == day ? value : other.iso
+        }
     }
 
     /// A full date seen earlier in an item, for year-less dates after it.
@@ -46,13 +68,21 @@ struct DateResolver {
     func resolve(_ findings: [DateFinding], referenceYear: ReferenceYear?) -> ([DateMention], [Diagnostic]) {
         var mentions: [DateMention] = []
         var diagnostics: [Diagnostic] = []
-        var contexts: [String: Context] = [:]
+        var contexts: [ItemKey: Context] = [:]
         let presentEnd = anchor.documentDate.map { CalendarDay(year: $0.year, month: $0.month, day: $0.day).iso }
+        // Neighbouring dates mostly stand in one item: its context stays at hand and goes back
+        // to `contexts` only when the item changes (a String-keyed lookup per date showed).
+        var currentKey: ItemKey?
+        var context = Context()
 
         for finding in findings {
             let span = text.sourceSpan(finding.range)
-            let itemKey = locator.item(containing: span) ?? ""
-            var context = contexts[itemKey] ?? Context()
+            let itemKey = ItemKey(id: locator.item(containing: span) ?? "")
+            if itemKey != currentKey {
+                if let currentKey { contexts[currentKey] = context }
+                context = contexts[itemKey] ?? Context()
+                currentKey = itemKey
+            }
             let words = text.string(finding.range)
 
             func impossible(_ reason: String) {
@@ -106,14 +136,14 @@ struct DateResolver {
                 let interval = resolved.interval
                 switch finding.kind {
                 case .deadline:
-                    let last = interval?.last.iso
+                    let last = interval.map { resolved.iso($0.last) }
                     mention(.date, last ?? resolved.value, nil, last, .BEFORE, source)
                 case .after:
-                    mention(.date, resolved.value, interval?.first.iso, nil, .AFTER, source)
+                    mention(.date, resolved.value, interval.map { resolved.iso($0.first) }, nil, .AFTER, source)
                 case .since:
-                    mention(.range, resolved.value + "/PRESENT_REF", interval?.first.iso, interval == nil ? nil : presentEnd, nil, source)
+                    mention(.range, resolved.value + "/PRESENT_REF", interval.map { resolved.iso($0.first) }, interval == nil ? nil : presentEnd, nil, source)
                 default:
-                    mention(.date, resolved.value, interval?.first.iso, interval?.last.iso, modifier(phrase), source)
+                    mention(.date, resolved.value, interval.map { resolved.iso($0.first) }, interval.map { resolved.iso($0.last) }, modifier(phrase), source)
                 }
                 if let day = resolved.day {
                     if phrase.isExplicitFullDate { context.explicitFullDate = day }
@@ -140,13 +170,12 @@ struct DateResolver {
                     impossible("an end of the range is not a calendar day")
                     break
                 }
-                mention(.range, start.value + "/" + finish.value, start.interval?.first.iso, finish.interval?.last.iso, nil, resolvedYear.source)
+                mention(.range, start.value + "/" + finish.value, start.interval.map { start.iso($0.first) }, finish.interval.map { finish.iso($0.last) }, nil, resolvedYear.source)
                 if let day = start.day {
                     if first.isExplicitFullDate { context.explicitFullDate = day }
                     context.lastDay = finish.day ?? day
                 }
             }
-            contexts[itemKey] = context
         }
         return (mentions, diagnostics)
     }

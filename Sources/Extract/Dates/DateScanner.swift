@@ -1,4 +1,5 @@
 import JianbaoCore
+import Normalize
 
 /// The find phase for dates: at a position, the longest date phrase that starts there, with
 /// its kind. Every rule looks ahead a bounded number of scalars, so a scan is linear.
@@ -11,6 +12,7 @@ import JianbaoCore
 struct DateScanner {
     let text: DateText
     let words = DateWords.shared
+    let starts = DateStarts.shared
 
     init(_ text: DateText) {
         self.text = text
@@ -20,13 +22,21 @@ struct DateScanner {
 
     /// The date that starts at `index`, if any.
     func finding(at index: Int) -> DateFinding? {
-        if let found = recurring(at: index) { return found }
-        if let found = numericDate(at: index) { return found }
-        if let found = yearRange(at: index) { return found }
-        if let found = monthSpan(at: index, year: nil, from: index) { return found }
-        if let found = framed(at: index) { return found }
-        if let found = yearBeforeTopic(at: index) { return found }
-        if let found = bareDay(at: index) { return found }
+        // Each rule is asked only where it can start (`DateStarts`): a rule that would return
+        // nil still costs a call and the copy of its optional result.
+        let first = scalars[index]
+        let startsNumeral = starts.numeral.contains(first)
+        if first == "每", let found = recurring(at: index) { return found }
+        if startsNumeral {
+            if let found = numericDate(at: index) { return found }
+            if let found = yearRange(at: index) { return found }
+            if let found = monthSpan(at: index, year: nil, from: index) { return found }
+        }
+        if starts.framed.contains(first), let found = framed(at: index) { return found }
+        if startsNumeral {
+            if let found = yearBeforeTopic(at: index) { return found }
+            if let found = bareDay(at: index) { return found }
+        }
         return nil
     }
 
@@ -74,13 +84,13 @@ struct DateScanner {
         var at = index
         if text[at] == "第" { at += 1 }
         guard let digit = text[at].flatMap({ HanNumeral.digit($0) }) ?? (DateText.isASCIIDigit(text[at]) ? Int(text[at]!.value - 48) : nil),
-            (1...4).contains(digit), !DateText.isHanNumeral(text[at + 1]), !DateText.isASCIIDigit(text[at + 1]),
+            (1...4).contains(digit), !text.isHanNumeral(text[at + 1]), !DateText.isASCIIDigit(text[at + 1]),
             let (_, end) = words.match(.quarter, in: scalars, at: at + 1)
         else { return nil }
         if at == index {
             // 一季度 must not be the tail of a longer numeral or an ordinal.
             let before = text[index - 1]
-            if DateText.isHanNumeral(before) || DateText.isASCIIDigit(before) || before == "每" { return nil }
+            if text.isHanNumeral(before) || DateText.isASCIIDigit(before) || before == "每" { return nil }
         }
         return (digit, end)
     }
@@ -134,7 +144,7 @@ struct DateScanner {
             // 上半年, 年初, 年底 — but a bare season (冬季行动) is not a date.
             if let (entry, end) = words.match(.yearPart, in: scalars, at: at), ["H1", "H2", "START", "END"].contains(entry.value) {
                 let before = text[at - 1]
-                if before == "每" || before == "近" || DateText.isHanNumeral(before) { return nil }
+                if before == "每" || before == "近" || text.isHanNumeral(before) { return nil }
                 // A bare 年底 inside quotes names something (“年底表彰会”).
                 if text.isQuoted(at) { return nil }
                 phrase.yearPart = yearPart(entry.value)

@@ -66,16 +66,29 @@ struct DateWords: Sendable {
 
     static let shared = DateWords(LexiconFile.load("date-words", from: .module))
 
-    /// Per kind (indexed by `Kind.ordinal`), the words grouped by their first scalar, each
-    /// group in the kind's longest-first order. A word can only match where the text holds its
-    /// first scalar (the first scalar is never read through a break), so looking only at that
-    /// group returns the same entry a scan over the whole kind would — without the scan, and
-    /// without a dictionary lookup at the many positions where no word of the kind starts.
-    private let byFirst: [[UInt32: [Entry]]]
-    private let starts: [ScalarSet]
+    /// The words grouped by kind and first scalar: `groups[group * kindCount + kind.ordinal]`,
+    /// with `group` the first scalar's number in `firstScalars`, each group in the kind's
+    /// longest-first order. A word can only match where the text holds its first scalar (the
+    /// first scalar is never read through a break), so looking only at that group returns the
+    /// same entry a scan over the whole kind would — without the scan, and without hashing:
+    /// most positions hold no first scalar at all and are turned away by one bit test.
+    private let groups: [[Entry]]
+    private let firstScalars: FirstScalarIndex
+    /// Per first scalar's group, a bit per kind (`1 << ordinal`) that has words there: most
+    /// first scalars start words of one or two kinds, and the scanners ask for every kind.
+    private let kindsByGroup: [UInt32]
+    private let kindCount = Kind.allCases.count
+    /// Each kind's words, longest first.
     private let sorted: [[Entry]]
-    /// Every scalar that starts a word of any kind (for the date scanners' prefilter).
-    let anyStart: ScalarSet
+
+    /// The scalars a word of any of `kinds` starts with (for the scanners' prefilters).
+    func firstScalars(_ kinds: Kind...) -> ScalarSet {
+        var set = ScalarSet()
+        for kind in kinds {
+            for entry in sorted[kind.ordinal] { if let first = entry.word.first { set.insert(first) } }
+        }
+        return set
+    }
 
     init(_ file: LexiconFile) {
         var entries: [Kind: [Entry]] = [:]
@@ -86,52 +99,58 @@ struct DateWords: Sendable {
             entries[kind, default: []].append(Entry(word: Array(row[0].unicodeScalars), value: row[2]))
         }
         let sortedEntries = entries.mapValues { $0.sorted { $0.word.count > $1.word.count } }
-        var byFirst: [[UInt32: [Entry]]] = []
-        var starts: [ScalarSet] = []
         var sorted: [[Entry]] = []
-        var anyStart = ScalarSet()
         for kind in Kind.allCases {
             precondition(kind.ordinal == sorted.count, "Kind.ordinal follows the declaration order")
-            let list = sortedEntries[kind] ?? []
-            var groups: [UInt32: [Entry]] = [:]
-            var first = ScalarSet()
-            for entry in list {
-                guard let scalar = entry.word.first else { continue }
-                groups[scalar.value, default: []].append(entry)
-                first.insert(scalar)
-            }
-            byFirst.append(groups)
-            starts.append(first)
-            sorted.append(list)
-            anyStart.formUnion(first)
+            sorted.append(sortedEntries[kind] ?? [])
         }
-        self.byFirst = byFirst
-        self.starts = starts
+        let firstScalars = FirstScalarIndex(sorted.joined().compactMap { $0.word.first })
+        let kindCount = Kind.allCases.count
+        precondition(kindCount <= 32, "a kind is a bit of a UInt32")
+        var groups = [[Entry]](repeating: [], count: firstScalars.count * kindCount)
+        var kindsByGroup = [UInt32](repeating: 0, count: firstScalars.count)
+        for kind in Kind.allCases {
+            for entry in sorted[kind.ordinal] {
+                guard let first = entry.word.first, let group = firstScalars.group(of: first) else { continue }
+                groups[group * kindCount + kind.ordinal].append(entry)
+                kindsByGroup[group] |= 1 << UInt32(kind.ordinal)
+            }
+        }
+        self.groups = groups
+        self.kindsByGroup = kindsByGroup
+        self.firstScalars = firstScalars
         self.sorted = sorted
-        self.anyStart = anyStart
     }
 
     /// The longest word of `kind` that starts at `index`, with the index just past it.
     ///
     /// PDF extraction breaks lines inside words (70周\n\n年); a short run of spaces and line
     /// breaks between two scalars of a word is read through.
+    @inline(__always)
     func match(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
-        guard index >= 0, index < scalars.count else { return nil }
+        // The scanners ask at many positions where no date word starts: that answer is inlined
+        // (a bit test), the search for a word is not.
+        guard index >= 0, index < scalars.count, firstScalars.contains(scalars[index]) else { return nil }
+        return matchWord(kind, in: scalars, at: index)
+    }
+
+    private func matchWord(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
         let first = scalars[index]
-        let ordinal = kind.ordinal
-        guard starts[ordinal].contains(first), let candidates = byFirst[ordinal][first.value] else { return nil }
-        for entry in candidates {
+        guard let group = firstScalars.group(of: first), kindsByGroup[group] & (1 << kind.ordinal) != 0 else { return nil }
+        // By index, not `for entry in`: copying each entry out retained its word and value.
+        let candidates = group * kindCount + kind.ordinal
+        for candidate in groups[candidates].indices {
             var at = index + 1
             var matches = true
-            for offset in 1..<max(1, entry.word.count) {
+            for offset in 1..<max(1, groups[candidates][candidate].word.count) {
                 at = Self.skipBreak(scalars, at)
-                guard at < scalars.count, scalars[at] == entry.word[offset] else {
+                guard at < scalars.count, scalars[at] == groups[candidates][candidate].word[offset] else {
                     matches = false
                     break
                 }
                 at += 1
             }
-            if matches { return (entry, at) }
+            if matches { return (groups[candidates][candidate], at) }
         }
         return nil
     }

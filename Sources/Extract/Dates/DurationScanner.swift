@@ -18,7 +18,7 @@ struct DurationScanner {
     // 月余 → P1M, 半年 → P6M (not 上半年, 下半年, 每半年: those are dates)
     private func word(at index: Int) -> DurationFinding? {
         guard let (entry, end) = words.match(.durationWord, in: text.scalars, at: index) else { return nil }
-        if let before = text[index - 1], ["上", "下", "每", "第", "个"].contains(before) || DateText.isHanNumeral(before) { return nil }
+        if let before = text[index - 1], ["上", "下", "每", "第", "个"].contains(before) || text.isHanNumeral(before) { return nil }
         return DurationFinding(range: index..<end, value: entry.value, rule: "duration word")
     }
 

@@ -1,0 +1,96 @@
+import Normalize
+
+/// Which scalars each find rule of `DateScanner` and `DurationScanner` can start at, so the
+/// scan skips, with one bit test, the positions where a rule would only return nil. Most
+/// scalars of a bulletin start nothing; of those that might, most start only some rules.
+///
+/// Each set follows from the first step of its rules (kept in step with them; the spec tests
+/// cover every rule) and from the date words' first scalars, so a word added to the lexicon
+/// widens the sets by itself:
+///
+/// - numeral rules (2023.10.23, 2021—2035, 1—7月份, 2022财政决算, 25日): `DateText.numeral`
+///   at the position, so an ASCII digit or a Han numeral;
+/// - a phrase (`DateScanner.phrase`): a relative year (今年), a part of a year (上半年),
+///   第 or a digit (第一季度), or a numeral (2023年, 3月);
+/// - a framed phrase (截至…, 自…起, 从…开始): a frame word, or a phrase;
+/// - 每 (recurring);
+/// - a duration: a duration word (月余, 半年) or a numeral (9天).
+///
+/// A numeral passes a second test, on what follows it (`numeralLeadsOn`): most numerals of a
+/// bulletin count things and are turned away there, before any rule runs.
+///
+/// Scanners keep a copy (`shared`) rather than reading `static let`s in their loops: on Linux
+/// each read of a static calls `swift_once`.
+struct DateStarts: Sendable {
+    static let shared = DateStarts(words: .shared)
+
+    /// `DateText.isHanNumeral` as a bitset.
+    let hanNumeral = ScalarSet(bmpWhere: DateText.isHanNumeral)
+    let numeral: ScalarSet
+    let framed: ScalarSet
+    let duration: ScalarSet
+    /// Where a date or a duration may start.
+    let any: ScalarSet
+    /// The scalars that start a rule through a word rather than a numeral.
+    let words: ScalarSet
+    /// What may stand after a numeral that starts a date or a duration (see `numeralLeadsOn`).
+    let afterNumeral: ScalarSet
+    /// The first scalars of 季度 and the other quarter words.
+    let quarterWords: ScalarSet
+
+    init(words lexicon: DateWords) {
+        var numeral = hanNumeral
+        numeral.formUnion(ScalarSet("0123456789".unicodeScalars))
+        self.numeral = numeral
+        var framed = numeral
+        framed.insert("第")
+        framed.formUnion(lexicon.firstScalars(.relativeYear, .yearPart, .asOf, .sinceOpen, .afterOpen))
+        var duration = numeral
+        duration.formUnion(lexicon.firstScalars(.durationWord))
+        var any = framed
+        any.insert("每")
+        any.formUnion(duration)
+        var words = lexicon.firstScalars(.relativeYear, .yearPart, .asOf, .sinceOpen, .afterOpen, .durationWord)
+        words.insert("第")
+        words.insert("每")
+        var afterNumeral = ScalarSet(".-/年月日号余多个".unicodeScalars)
+        afterNumeral.formUnion(lexicon.firstScalars(.range, .yearTopic, .durationUnit))
+        self.afterNumeral = afterNumeral
+        self.quarterWords = lexicon.firstScalars(.quarter)
+        self.framed = framed
+        self.duration = duration
+        self.any = any
+        self.words = words
+    }
+
+    /// Whether a numeral at `index` (whose scalar starts no word) may start a date or a
+    /// duration: most numerals of a bulletin count things (15个, 三项) and start neither.
+    ///
+    /// Every rule that starts with a numeral next reads, right after it or past spaces or a
+    /// short line break, one of `afterNumeral`: a separator (2023.10.23), 年 月 日 号, a range
+    /// word (2021—2035, 5—6月), a year topic (2022财政决算), or 余 多 个 and the units of a
+    /// duration (10余天, 3个多月, 9天). The one rule that does not read the numeral, the
+    /// quarter (一季度, 3季度), reads a digit and then a quarter word.
+    func numeralLeadsOn(_ text: DateText, at index: Int) -> Bool {
+        if let next = text[index + 1], quarterWords.contains(next) { return true }
+        // A numeral that a decimal point follows still starts 2023.10.23 (`pointMayFollow`);
+        // without it, no numeral rule applies.
+        guard let numeral = text.numeral(at: index, pointMayFollow: true) else { return false }
+        let end = numeral.range.upperBound
+        func follows(_ at: Int) -> Bool {
+            guard let scalar = text[at] else { return false }
+            return afterNumeral.contains(scalar)
+        }
+        return follows(end) || follows(text.skipSpaces(end)) || follows(text.skipGap(end))
+    }
+
+    /// Whether `scalar` goes on the numeral `previous` belongs to (the 0 of 2023, the 十 of 二十).
+    /// No numeral starts there (`DateText.numeral` refuses to start inside a number, and so
+    /// does `DateScanner.quarter`), so unless the scalar also starts a word, no rule does.
+    @inline(__always)
+    func continuesNumeral(_ previous: Unicode.Scalar, _ scalar: Unicode.Scalar) -> Bool {
+        guard !words.contains(scalar) else { return false }
+        if DateText.isASCIIDigit(scalar) { return DateText.isASCIIDigit(previous) }
+        return hanNumeral.contains(scalar) && hanNumeral.contains(previous)
+    }
+}
