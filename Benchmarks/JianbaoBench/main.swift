@@ -51,6 +51,17 @@ var peaks: [(String, Int)] = []
 func add(_ stage: String, _ start: UInt64, _ end: UInt64) { seconds[stage, default: 0] += Double(end - start) / 1e9 }
 
 let pipeline = Pipeline()
+// --memory: the CLI's own path for one document (convert from the path, render, write),
+// with the peak resident set after each step: where a large document's peak is reached.
+if arguments.first == "--memory", arguments.count == 2 {
+    let document = try pipeline.convert(path: arguments[1])
+    print("peak-after-convert \(peakKB())")
+    let json = try OutputFormat.json.render(document)
+    print("peak-after-render \(peakKB())")
+    try AtomicFile.write(json, to: URL(fileURLWithPath: outputDir ?? "/dev/null").appendingPathComponent("memory.json"))
+    print("peak-after-write \(peakKB())")
+    exit(0)
+}
 var bytesIn = 0
 var entities = 0
 for path in arguments {
@@ -71,20 +82,22 @@ for path in arguments {
         documentDate: masthead.date.flatMap { CalendarDay.parse($0.value) }, statedYear: masthead.statedYear, referenceDate: nil)
     let dates = DateExtractor().extract(text, anchor: anchor, locator: locator)
     let t4 = now()
+    let p4 = peakKB()
     let counts = CountExtractor().extract(text)
     let t5 = now()
+    let p5 = peakKB()
     let units = UnitExtractor().extract(
         text, items: segmentation.items,
         masthead: MastheadFacts(issuer: masthead.issuer, issuerSpan: masthead.issuerSpan, documentFields: segmentation.documentFields))
     let t6 = now()
     let p6 = peakKB()
-    peaks = [("ingest", p1), ("normalize", p2), ("segment", p3), ("extract", p6)]
+    peaks = [("ingest", p1), ("normalize", p2), ("segment", p3), ("extract.dates", p4), ("extract.counts", p5), ("extract.units", p6)]
     let document = pipeline.convert(source)
     let t7 = now()
-    let json = try OutputFormat.json.render(document)
+    let json = try OutputFormat.json.renderData(document)
     if let outputDir {
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        try Data(json.utf8).write(to: URL(fileURLWithPath: outputDir).appendingPathComponent(name + ".json"))
+        try json.write(to: URL(fileURLWithPath: outputDir).appendingPathComponent(name + ".json"))
     }
     let t8 = now()
     peaks.append(("emit", peakKB()))

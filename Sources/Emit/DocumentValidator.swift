@@ -45,8 +45,8 @@ public struct DocumentValidator {
         guard document.schema == Document.schemaName else { return ["schema is \(document.schema), expected \(Document.schemaName)"] }
         // Strictness: the file must say exactly what the typed model says, no more, no less.
         guard let parsed = try? JSONSerialization.jsonObject(with: data) else { return ["not JSON"] }
-        let canonical = JSONTextWriter().write(DocumentJSON.encode(document))
-        guard let expected = try? JSONSerialization.jsonObject(with: Data(canonical.utf8)) else { return ["internal: cannot re-read"] }
+        let canonical = DocumentJSONWriter().data(document)
+        guard let expected = try? JSONSerialization.jsonObject(with: canonical) else { return ["internal: cannot re-read"] }
         return differences(parsed, expected, at: "$")
     }
 

@@ -52,7 +52,7 @@ struct Extract: ParsableCommand {
             do {
                 var document = try pipeline.convert(path: input)
                 if input == "-" { document.source.path = "-" }
-                let rendered = try format.render(document, table: table)
+                let rendered = try format.renderData(document, table: table)
                 if let output {
                     let url: URL
                     if toFolder {
@@ -63,7 +63,7 @@ struct Extract: ParsableCommand {
                     }
                     try AtomicFile.write(rendered, to: url)
                 } else {
-                    FileHandle.standardOutput.write(Data(rendered.utf8))
+                    FileHandle.standardOutput.write(rendered)
                 }
             } catch let error as ConversionError {
                 report(error.description)

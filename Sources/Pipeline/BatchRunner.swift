@@ -158,7 +158,7 @@ public struct BatchRunner {
             document.source.path = relative
             var entry = Manifest.Entry(sha256: hash, version: Manifest.currentVersion, outputs: [:])
             for format in options.documentFormats {
-                let data = Data(try format.render(document).utf8)
+                let data = try format.renderData(document)
                 entry.outputs[format.rawValue] = Manifest.sha256(data)
                 staged.append(try AtomicFile.stage(data, for: base.appendingPathExtension(format.rawValue)))
             }

@@ -15,7 +15,7 @@ import TestSupport
     }
 
     @Test func jsonKeepsSpecOrderAndChinese() {
-        let json = JSONTextWriter().write(DocumentJSON.encode(Self.sample()))
+        let json = DocumentJSONWriter().write(Self.sample())
         let keys = ["\"schema\"", "\"source\"", "\"document\"", "\"items\"", "\"units\"", "\"people\"", "\"counts\"", "\"ratios\"", "\"dates\"", "\"durations\"", "\"diagnostics\""]
         let positions = keys.map { json.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
@@ -25,12 +25,12 @@ import TestSupport
     }
 
     @Test func jsonRoundTripsThroughStrictValidation() {
-        let json = JSONTextWriter().write(DocumentJSON.encode(Self.sample()))
+        let json = DocumentJSONWriter().write(Self.sample())
         #expect(DocumentValidator().validateJSON(Data(json.utf8)) == [])
     }
 
     @Test func strictValidationRejectsUnknownAndMissingFields() {
-        let json = JSONTextWriter().write(DocumentJSON.encode(Self.sample()))
+        let json = DocumentJSONWriter().write(Self.sample())
         let extra = json.replacingOccurrences(of: "\"schema\":", with: "\"colour\": 1, \"schema\":")
         #expect(DocumentValidator().validateJSON(Data(extra.utf8)).contains { $0.contains("unknown field $.colour") })
         let missing = json.replacingOccurrences(of: "\"approx\": \"under\", ", with: "")

@@ -1,0 +1,243 @@
+import Foundation
+
+/// Where the members of a JSON object or array go: all on one line, or one per line.
+///
+///     .oneLine             {"start": 0, "end": 8}
+///     .lines(indent: 2)    {\n    "id": "1",\n    …\n  }
+enum JSONLayout {
+    case oneLine
+    /// One member per line, two spaces deeper than `indent`, the closing bracket at `indent`.
+    case lines(indent: Int)
+
+    /// The layout of a container written one-per-line inside this one; one line stays one line.
+    var nested: JSONLayout {
+        switch self {
+        case .oneLine: return .oneLine
+        case .lines(let indent): return .lines(indent: indent + 2)
+        }
+    }
+}
+
+/// JSON text written straight into one growing UTF-8 buffer.
+///
+/// Emitting went through an `OrderedJSON` tree first, one allocation per value and per key,
+/// and that cost more than extracting the entities. This writer has no tree: the caller
+/// opens a container, writes `key`/`element` separators and values in order, and closes it;
+/// the bytes are the ones `JSONTextWriter` writes for the same value and layout.
+///
+/// The buffer is its own memory rather than a `[UInt8]`: an array append checks uniqueness and
+/// capacity through a generic call each time, which for the many short pieces of JSON cost more
+/// than copying them; and a finished buffer becomes `Data` without a copy.
+struct JSONBytes: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// Whether the container just opened has no member yet: its first separator has no comma,
+    /// and closing it empty writes `[]` or `{}` even when its layout is one per line.
+    private var awaitsFirstMember = false
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// The text as a String (checked as UTF-8 once, as every String is).
+    consuming func text() -> String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+
+    /// The text as Data that takes over the buffer, without copying it.
+    consuming func data() -> Data {
+        let (start, count) = (self.start, self.count)
+        discard self
+        return Data(bytesNoCopy: start, count: count, deallocator: .custom { bytes, _ in bytes.deallocate() })
+    }
+
+    // MARK: Raw bytes
+
+    // The appends are forced inline: most pieces are a byte or a short literal, and a call
+    // for each cost as much as the copying.
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+        if length > capacity - count { grow(toHold: length) }
+        (start + count).initialize(from: bytes, count: length)
+        count += length
+    }
+
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    @inline(never)  // rare: keeps the appends above small enough to inline
+    private mutating func grow(toHold extra: Int) {
+        capacity = max(2 * capacity, count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: start, count: count)
+        start.deallocate()
+        start = larger
+    }
+
+    // MARK: Containers
+
+    mutating func openObject() {
+        append(UInt8(ascii: "{"))
+        awaitsFirstMember = true
+    }
+
+    mutating func closeObject(_ layout: JSONLayout) {
+        close(UInt8(ascii: "}"), layout)
+    }
+
+    mutating func openArray() {
+        append(UInt8(ascii: "["))
+        awaitsFirstMember = true
+    }
+
+    mutating func closeArray(_ layout: JSONLayout) {
+        close(UInt8(ascii: "]"), layout)
+    }
+
+    /// The separator before an object member and its key: `"name": `. Keys are ASCII names
+    /// from the SPEC, so they need no escaping.
+    mutating func key(_ name: StaticString, _ layout: JSONLayout) {
+        separate(layout)
+        append(UInt8(ascii: "\""))
+        append(name)
+        append("\": ")
+    }
+
+    /// The separator before an array element.
+    mutating func element(_ layout: JSONLayout) {
+        separate(layout)
+    }
+
+    private mutating func separate(_ layout: JSONLayout) {
+        let first = awaitsFirstMember
+        awaitsFirstMember = false
+        switch layout {
+        case .oneLine:
+            if !first { append(", ") }
+        case .lines(let indent):
+            if !first { append(UInt8(ascii: ",")) }
+            newline(indent: indent + 2)
+        }
+    }
+
+    private mutating func close(_ bracket: UInt8, _ layout: JSONLayout) {
+        if case .lines(let indent) = layout, !awaitsFirstMember { newline(indent: indent) }
+        awaitsFirstMember = false
+        append(bracket)
+    }
+
+    /// The newline that ends a document's text.
+    mutating func newlineAtEnd() {
+        append(0x0A)
+    }
+
+    /// A newline and `indent` spaces, copied from one literal in a single append.
+    private mutating func newline(indent: Int) {
+        let line: StaticString = "\n                                                                "
+        if indent < line.utf8CodeUnitCount {
+            append(line.utf8Start, count: indent + 1)
+        } else {
+            append(0x0A)
+            for _ in 0..<indent { append(0x20) }
+        }
+    }
+
+    // MARK: Scalars
+
+    mutating func null() {
+        append("null")
+    }
+
+    mutating func string(_ text: String?) {
+        guard let text else { return null() }
+        string(text)
+    }
+
+    /// A JSON string: `"`, `\\`, and the control characters escaped (\n \r \t by name, the rest
+    /// as \u00XX); everything else, Chinese included, as its own UTF-8 bytes.
+    mutating func string(_ text: String) {
+        append(UInt8(ascii: "\""))
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            // Only a bridged or lazily decoded string lands here; native strings are contiguous.
+            var copy = text
+            copy.makeContiguousUTF8()
+            copy.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        // Nearly every string needs no escape: then its bytes are copied in one go.
+        let clean = JSONEscape.cleanPrefixLength(utf8)
+        append(base, count: clean)
+        for byte in utf8[clean...] {
+            guard JSONEscape.needsEscape(byte) else {
+                append(byte)
+                continue
+            }
+            append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+            case 0x0A: append(UInt8(ascii: "n"))
+            case 0x0D: append(UInt8(ascii: "r"))
+            case 0x09: append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                append("u00")
+                append(hex.utf8Start[Int(byte >> 4)])
+                append(hex.utf8Start[Int(byte & 0x0F)])
+            }
+        }
+    }
+
+    /// An integer in decimal, as `String(value)` writes it but without making a String.
+    mutating func int(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digitCount = 1
+        var rest = magnitude
+        while rest >= 10 {
+            rest /= 10
+            digitCount += 1
+        }
+        if digitCount > capacity - count { grow(toHold: digitCount) }
+        var position = count + digitCount
+        repeat {
+            position -= 1
+            start[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += digitCount
+    }
+
+    /// A number as `OrderedJSON.number` writes it: whole values without a fraction (2049000000,
+    /// not 2.049e9), others as Swift prints a Double, and what JSON cannot hold as null.
+    mutating func number(_ value: Double) {
+        if value == value.rounded(), abs(value) < 1e15 { return int(Int(value)) }
+        guard value.isFinite else { return null() }
+        var text = value.description
+        text.withUTF8 { append($0.baseAddress!, count: $0.count) }
+    }
+
+    mutating func number(_ value: Double?) {
+        guard let value else { return null() }
+        number(value)
+    }
+}
