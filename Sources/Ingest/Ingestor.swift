@@ -2,6 +2,10 @@ import CICU
 import Crypto
 import JianbaoCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Bytes to text: finds the encoding (byte-order mark, strict UTF-8, then ICU's charset
 /// detection for GB18030/GBK/GB2312 and Big5), refuses what is not text, and drops the BOM.
 ///
@@ -35,10 +39,7 @@ public struct Ingestor: Sendable {
         guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw IngestError.whitespaceOnly
         }
-        let digest = SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digest = Self.hex(SHA256.hash(data: bytes))
         let diagnostics = [
             ReplacedCharacters.diagnostic(replaced: replaced, encoding: encoding),
             unusual ? ReplacedCharacters.forbiddenInXML(scalars) : nil,
@@ -61,7 +62,7 @@ public struct Ingestor: Sendable {
             let (scalars, replaced) = try decodeUTF16(bytes, littleEndian: false)
             return (.utf16BE, scalars, replaced)
         }
-        if bytes.contains(0) {
+        if bytes.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
             throw IngestError.binary("contains NUL bytes (UTF-16 without a byte-order mark is not read)")
         }
         let verdict = bytes.withUnsafeBufferPointer(UTF8Validation.check)
@@ -185,6 +186,17 @@ public struct Ingestor: Sendable {
 
     /// Text never holds C0 control characters other than tab, line and page breaks; a file
     /// that does is a binary that happened to decode.
+    /// Lower-case hexadecimal, two digits a byte.
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// Whether any scalar is a control character other than a line break, or one XML 1.0
     /// forbids (a surrogate code point cannot be a Unicode.Scalar): what
     /// `refuseControlCharacters` and `ReplacedCharacters.forbiddenInXML` look for.

@@ -67,8 +67,11 @@ struct LenientUTF8 {
     }
 
     private static func decodeValid(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        // Branch-free, so the compiler vectorises it: every byte but a continuation byte
+        // starts a scalar.
+        var continuations = 0
+        for byte in bytes { continuations &+= byte & 0xC0 == 0x80 ? 1 : 0 }
+        let count = bytes.count - continuations
         guard count > 0 else { return [] }
         return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
             // Valid UTF-8 has no sequence cut short, so every lead byte is followed by its

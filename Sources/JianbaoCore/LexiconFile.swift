@@ -12,12 +12,23 @@ public struct LexiconFile: Sendable {
     public init(name: String, contents: String) {
         self.name = name
         self.rows = contents.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trimmed(line)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
-            return line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            return line.split(separator: "\t", omittingEmptySubsequences: false).map { String(Self.trimmed($0)) }
         }
+    }
+
+    /// `text` without leading and trailing tabs and spaces (Unicode's space separators, as
+    /// `CharacterSet.whitespaces`), trimmed on scalars: Foundation's trimming bridged every
+    /// field through NSString and made loading the lexicons a visible part of a small run.
+    static func trimmed(_ text: Substring) -> Substring {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isBlank($0) })!
+        return Substring(scalars[first...last])
     }
 
     /// Loads `name.tsv` from a resource bundle; a missing lexicon is a build defect, so it traps

@@ -7,18 +7,21 @@ struct EntityFinisher {
     let source: SourceText
     let locator: ItemLocator
 
-    func finish<Entity: SpannedEntity>(_ entities: [Entity]) -> [Entity] {
-        entities.map { entity in
-            var finished = entity
-            finished.text = source.slice(entity.span)
-            finished.item = entity.item ?? locator.item(containing: entity.span)
-            return finished
+    /// Sets each entity's text and item, and puts them in span order, in place: a large
+    /// document's entity lists are not copied while the extractors' lists are still held.
+    func finish<Entity: SpannedEntity>(_ entities: inout [Entity]) {
+        for index in entities.indices {
+            let span = entities[index].span
+            entities[index].text = source.slice(span)
+            if entities[index].item == nil { entities[index].item = locator.item(containing: span) }
         }
-        .sorted { $0.span < $1.span }
+        entities.sort { $0.span < $1.span }
     }
 
-    func people(_ people: [Person]) -> [Person] {
-        people.map { var person = $0; person.item = person.item ?? locator.item(containing: person.span); return person }
-            .sorted { $0.span < $1.span }
+    func people(_ people: inout [Person]) {
+        for index in people.indices where people[index].item == nil {
+            people[index].item = locator.item(containing: people[index].span)
+        }
+        people.sort { $0.span < $1.span }
     }
 }

@@ -37,7 +37,8 @@ public struct Pipeline: Sendable {
 
     /// Runs the stages after Ingest. Never throws: whatever decodes is text jianbao can read.
     public func convert(_ source: DecodedSource) -> Document {
-        let (segmentation, found) = extract(source.text)
+        let (segmentation, extracted) = extract(source.text)
+        var found = extracted
         let masthead = segmentation.masthead
         let locator = ItemLocator(items: segmentation.items)
         let slice = EntityFinisher(source: source.text, locator: locator)
@@ -47,6 +48,12 @@ public struct Pipeline: Sendable {
         issue?.text = source.text.slice(masthead.issue?.span ?? SourceSpan(start: 0, end: 0))
         var date = masthead.date
         date?.text = source.text.slice(masthead.date?.span ?? SourceSpan(start: 0, end: 0))
+        slice.finish(&found.units)
+        slice.people(&found.people)
+        slice.finish(&found.counts)
+        slice.finish(&found.ratios)
+        slice.finish(&found.dates)
+        slice.finish(&found.durations)
         let info = DocumentInfo(
             title: masthead.title, kind: masthead.kind, issue: issue, issuer: masthead.issuer,
             date: date, referenceYear: found.referenceYear, fields: segmentation.documentFields)
@@ -54,12 +61,12 @@ public struct Pipeline: Sendable {
             source: source.info,
             document: info,
             items: segmentation.items,
-            units: slice.finish(found.units),
-            people: slice.people(found.people),
-            counts: slice.finish(found.counts),
-            ratios: slice.finish(found.ratios),
-            dates: slice.finish(found.dates),
-            durations: slice.finish(found.durations),
+            units: found.units,
+            people: found.people,
+            counts: found.counts,
+            ratios: found.ratios,
+            dates: found.dates,
+            durations: found.durations,
             diagnostics: (source.diagnostics + segmentation.diagnostics + found.diagnostics)
                 .sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) })
     }

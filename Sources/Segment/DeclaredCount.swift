@@ -24,6 +24,8 @@ enum DeclaredCount {
 
     /// （18 项） / (5 项) / （2项） at the end of a title.
     static func declared(in title: String) -> Int? {
+        // Nearly every title has no 项 at all: say so before making an array of it.
+        guard title.unicodeScalars.contains("项") else { return nil }
         let scalars = Array(title.unicodeScalars)
         guard let close = scalars.lastIndex(where: { $0 == "）" || $0 == ")" }),
             let open = scalars[..<close].lastIndex(where: { $0 == "（" || $0 == "(" })
