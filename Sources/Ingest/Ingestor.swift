@@ -23,7 +23,9 @@ public struct Ingestor: Sendable {
         self.maxBytes = maxBytes
     }
 
-    public func decode(_ bytes: [UInt8], path: String) throws -> DecodedSource {
+    /// `sha256` is the bytes' hash when the caller has it already (batch hashes every input
+    /// to decide whether to convert it); otherwise it is computed here.
+    public func decode(_ bytes: [UInt8], path: String, sha256: String? = nil) throws -> DecodedSource {
         guard !bytes.isEmpty else { throw IngestError.empty }
         // Whatever --max-bytes says, positions are 32-bit past Ingest (`WorkingText`), and no
         // encoding read here gives more scalars than bytes.
@@ -39,7 +41,7 @@ public struct Ingestor: Sendable {
         guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw IngestError.whitespaceOnly
         }
-        let digest = Self.hex(SHA256.hash(data: bytes))
+        let digest = sha256 ?? Self.hex(SHA256.hash(data: bytes))
         let diagnostics = [
             ReplacedCharacters.diagnostic(replaced: replaced, encoding: encoding),
             unusual ? ReplacedCharacters.forbiddenInXML(scalars) : nil,
@@ -187,7 +189,7 @@ public struct Ingestor: Sendable {
     /// Text never holds C0 control characters other than tab, line and page breaks; a file
     /// that does is a binary that happened to decode.
     /// Lower-case hexadecimal, two digits a byte.
-    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         for byte in bytes {

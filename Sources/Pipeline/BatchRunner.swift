@@ -154,7 +154,7 @@ public struct BatchRunner {
             {
                 return .unchanged(document)
             }
-            var document = try pipeline.convert(bytes: bytes, path: relative)
+            var document = try pipeline.convert(bytes: bytes, path: relative, sha256: hash)
             document.source.path = relative
             var entry = Manifest.Entry(sha256: hash, version: Manifest.currentVersion, outputs: [:])
             for format in options.documentFormats {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Ingest
 
 /// What is on disk in OUTPUT_DIR, per input: the hash of the input's bytes, the build that
 /// converted it, and the hash of each output file written from it. Lives at
@@ -52,7 +53,7 @@ struct Manifest: Codable {
     }
 
     static func sha256<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Ingestor.hex(SHA256.hash(data: bytes))
     }
 }
 

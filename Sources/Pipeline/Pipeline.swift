@@ -23,13 +23,14 @@ public struct Pipeline: Sendable {
         try convert(decode(InputFile.read(path: path, maxBytes: options.maxBytes), path: path))
     }
 
-    public func convert(bytes: [UInt8], path: String) throws -> Document {
-        try convert(decode(bytes, path: path))
+    /// `sha256`: the bytes' hash, when the caller has computed it already.
+    public func convert(bytes: [UInt8], path: String, sha256: String? = nil) throws -> Document {
+        try convert(decode(bytes, path: path, sha256: sha256))
     }
 
-    func decode(_ bytes: [UInt8], path: String) throws -> DecodedSource {
+    func decode(_ bytes: [UInt8], path: String, sha256: String? = nil) throws -> DecodedSource {
         do {
-            return try Ingestor(maxBytes: options.maxBytes).decode(bytes, path: path)
+            return try Ingestor(maxBytes: options.maxBytes).decode(bytes, path: path, sha256: sha256)
         } catch let error as IngestError {
             throw ConversionError(path: path, reason: error.description)
         }
