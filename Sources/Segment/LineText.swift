@@ -24,6 +24,16 @@ struct LineText {
         return true
     }
 
+    /// Whether `range` is exactly `word`, compared without making a String of it.
+    func equals(_ range: Range<Int>, _ word: String) -> Bool {
+        var index = range.lowerBound
+        for scalar in word.unicodeScalars {
+            guard index < range.upperBound, s[index] == scalar else { return false }
+            index += 1
+        }
+        return index == range.upperBound
+    }
+
     func starts(_ range: Range<Int>, with prefix: [Unicode.Scalar]) -> Bool {
         guard range.count >= prefix.count else { return false }
         var index = range.lowerBound
@@ -90,7 +100,12 @@ struct LineText {
     /// otherwise (a title broken after a closing quote or a Latin word).
     /// Runs of spaces inside a line become one (以立法…河南建设   受到… → one space).
     func joined(_ ranges: [Range<Int>]) -> String {
+        // One line without a run of spaces (nearly every title) is its own text.
+        if ranges.count == 1, let range = ranges.first, !hasDoubleSpace(range) {
+            return string(range)
+        }
         var result: [Unicode.Scalar] = []
+        result.reserveCapacity(ranges.reduce(0) { $0 + $1.count } + ranges.count)
         for range in ranges where !range.isEmpty {
             if let last = result.last, !(LineText.isHan(last) && LineText.isHan(s[range.lowerBound])) {
                 result.append(" ")
@@ -100,5 +115,13 @@ struct LineText {
             }
         }
         return String(scalars: result[...])
+    }
+
+    func hasDoubleSpace(_ range: Range<Int>) -> Bool {
+        guard range.count >= 2 else { return false }
+        for index in range.lowerBound..<(range.upperBound - 1) where s[index] == " " && s[index + 1] == " " {
+            return true
+        }
+        return false
     }
 }

@@ -249,7 +249,7 @@ struct SegmenterRun {
             briefCount += 1
             return index + 1
         }
-        if line.string(current) == "核心提示" || line.string(current) == "内容提要" {
+        if line.equals(current, "核心提示") || line.equals(current, "内容提要") {
             openRoot(kind: "lead", title: line.string(current), start: current.lowerBound, end: current.upperBound)
             return index + 1
         }
