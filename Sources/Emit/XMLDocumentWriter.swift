@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import JianbaoCore
 
 /// The document as XML in jianbao's own namespace, written with libxml2's text writer
@@ -10,6 +11,12 @@ public struct XMLDocumentWriter {
     public init() {}
 
     public func write(_ document: Document) throws -> String {
+        String(decoding: try data(document), as: UTF8.self)
+    }
+
+    /// The XML as UTF-8 bytes, copied once out of libxml2's buffer (files are written from
+    /// these; making a String of them first cost a validation and a second copy).
+    public func data(_ document: Document) throws -> Data {
         guard let buffer = xmlBufferCreate() else { throw EmitError.xml("libxml2 could not allocate a buffer") }
         defer { xmlBufferFree(buffer) }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
@@ -114,7 +121,7 @@ public struct XMLDocumentWriter {
         xmlFreeTextWriter(writer)
         if let failure = out.failure { throw EmitError.xml(failure) }
         guard let content = xmlBufferContent(buffer) else { throw EmitError.xml("libxml2 wrote nothing") }
-        return String(cString: content)
+        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
     }
 
     private func writeSource(_ source: SourceInfo, _ out: inout XMLOut) {
@@ -188,11 +195,23 @@ struct XMLOut {
         if status < 0 && failure == nil { failure = "libxml2 failed to \(what)" }
     }
 
-    mutating func start(_ name: String) { check(xmlTextWriterStartElement(writer, name), "open <\(name)>") }
+    mutating func start(_ name: String) {
+        let status = XMLOut.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }
+        check(status, "open <\(name)>")
+    }
     mutating func end() { check(xmlTextWriterEndElement(writer), "close an element") }
 
     mutating func attribute(_ name: String, _ value: String) {
-        check(xmlTextWriterWriteAttribute(writer, name, XMLOut.clean(value)), "write @\(name)")
+        let status = XMLOut.withXMLChars(name) { name in
+            XMLOut.withXMLChars(XMLOut.clean(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+        check(status, "write @\(name)")
+    }
+
+    /// The string as the NUL-terminated UTF-8 libxml2 takes, without a copy for a native
+    /// String (the implicit String-to-pointer conversion made an array for every attribute).
+    static func withXMLChars<Result>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        string.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
     }
 
     mutating func optionalAttribute(_ name: String, _ value: String?) {
@@ -204,7 +223,10 @@ struct XMLOut {
         attribute("end", String(span.end))
     }
 
-    mutating func text(_ value: String) { check(xmlTextWriterWriteString(writer, XMLOut.clean(value)), "write text") }
+    mutating func text(_ value: String) {
+        let status = XMLOut.withXMLChars(XMLOut.clean(value)) { xmlTextWriterWriteString(writer, $0) }
+        check(status, "write text")
+    }
 
     mutating func element(_ name: String, _ value: String) {
         start(name)
@@ -219,12 +241,32 @@ struct XMLOut {
 
     /// XML 1.0 allows tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and the supplementary planes.
     static func clean(_ value: String) -> String {
+        guard mayHaveForbidden(value) else { return value }
         guard value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
         var view = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             view.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
         }
         return String(view)
+    }
+
+    /// A byte-level first look: in UTF-8 a forbidden character is a control byte other than
+    /// tab, LF and CR, or U+FFFE/U+FFFF, whose encodings start EF BF (a String holds no
+    /// surrogates). Almost every value has neither, and is passed on as it is.
+    static func mayHaveForbidden(_ value: String) -> Bool {
+        var copy = value
+        return copy.withUTF8 { bytes in
+            for index in bytes.indices where bytes[index] < 0x20 || bytes[index] == 0xEF {
+                let byte = bytes[index]
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                // EF BF BE / EF BF BF; other EF sequences (full-width ，：（） …) are allowed.
+                if byte == 0xEF && !(index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) {
+                    continue
+                }
+                return true
+            }
+            return false
+        }
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

@@ -22,7 +22,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         switch self {
         case .json: return DocumentJSONWriter().data(document)
         case .jsonl: return DocumentJSONWriter().lineData(document)
-        case .xml, .csv: return Data(try render(document, table: table).utf8)
+        case .xml: return try XMLDocumentWriter().data(document)
+        case .csv: return Data(try render(document, table: table).utf8)
         }
     }
 }
