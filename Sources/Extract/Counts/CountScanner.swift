@@ -21,14 +21,14 @@ struct CountScanner {
     let text: WorkingText
     let scalars: [Unicode.Scalar]
     let lexicon: CountLexicon
-    let hidden: [Bool]
+    let hidden: PositionBits
     /// For each position, where the 至少 governing its clause starts (至少参加一次集中学习、一次视察调研).
     /// Runs of positions governed by one 至少, in text order, standing for the dense table "for
     /// each position, its scope's start" (an `Int?` per scalar was 16 bytes a scalar, the
     /// largest allocation of the extract stage; scopes are rare, so the runs are few).
     private let scopeRuns: [ScopeRun]
     /// The positions, in order, whose scalar may start a number.
-    private let numberPositions: [Int]
+    private let numberPositions: [Int32]
 
     struct ScopeRun {
         var lower: Int
@@ -67,8 +67,8 @@ struct CountScanner {
 
     mutating func run() {
         var index = 0
-        for start in numberPositions where start >= index {
-            index = start
+        for start in numberPositions where Int(start) >= index {
+            index = Int(start)
             guard !hidden[index] else {
                 index += 1
                 continue
@@ -409,7 +409,7 @@ struct CountScanner {
 
     /// For each position, the start of the 至少 that governs its clause, if any, as runs.
     /// `scopeStarts`: the positions, in order, whose scalar may start a scope word.
-    static func atLeastScopes(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, scopeStarts: [Int]) -> [ScopeRun] {
+    static func atLeastScopes(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, scopeStarts: [Int32]) -> [ScopeRun] {
         var runs: [ScopeRun] = []
         // Positions are assigned once each, in increasing order: equal neighbours extend a run.
         func assign(_ position: Int, _ value: Int?) {
@@ -429,9 +429,9 @@ struct CountScanner {
         var nextStart = 0  // into scopeStarts
         while index < scalars.count {
             if current == nil {
-                while nextStart < scopeStarts.count, scopeStarts[nextStart] < index { nextStart += 1 }
+                while nextStart < scopeStarts.count, Int(scopeStarts[nextStart]) < index { nextStart += 1 }
                 guard nextStart < scopeStarts.count else { break }
-                index = scopeStarts[nextStart]
+                index = Int(scopeStarts[nextStart])
             }
             let scalar = scalars[index]
             if clauseBreaks.contains(scalar) { current = nil }

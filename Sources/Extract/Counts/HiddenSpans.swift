@@ -28,8 +28,8 @@ enum HiddenSpans {
 
     /// `openers` and `excludedStarts`: the positions, in order, of the scalars in `openers`
     /// and of those that start an excluded word (see `ScalarMarks`).
-    static func mask(_ scalars: [Unicode.Scalar], lexicon: CountLexicon, openers: [Int], excludedStarts: [Int]) -> [Bool] {
-        var hidden = [Bool](repeating: false, count: scalars.count)
+    static func mask(_ scalars: [Unicode.Scalar], lexicon: CountLexicon, openers: [Int32], excludedStarts: [Int32]) -> PositionBits {
+        var hidden = PositionBits(count: scalars.count)
         hideQuotesAndTitles(scalars, openers: openers, &hidden)
         hideExcludedWords(scalars, lexicon, starts: excludedStarts, &hidden)
         return hidden
@@ -37,17 +37,17 @@ enum HiddenSpans {
 
     // “三个一批” / 《十四五规划纲要》 — each opener looks a bounded way ahead for its closer,
     // so an unclosed mark never swallows the next paragraph and the pass stays linear.
-    static func hideQuotesAndTitles(_ scalars: [Unicode.Scalar], openers: [Int], _ hidden: inout [Bool]) {
+    static func hideQuotesAndTitles(_ scalars: [Unicode.Scalar], openers: [Int32], _ hidden: inout PositionBits) {
         // Read once: each read of a `static let` calls `swift_once` on Linux.
         let speechPunctuation = Self.speechPunctuation
         let titleClosers = Self.titleClosers
         let quoteClosers = Self.quoteClosers
         var index = 0
-        for opener in openers where opener >= index {
-            index = opener
+        for opener in openers where Int(opener) >= index {
+            index = Int(opener)
             let scalar = scalars[index]
             if let closer = closer(of: scalar, in: titleClosers), let close = find(closer, in: scalars, after: index, within: maximumTitleLength, crossingLines: true) {
-                for position in index...close { hidden[position] = true }
+                hidden.insert(index..<(close + 1))
                 index = close + 1
                 continue
             }
@@ -56,7 +56,7 @@ enum HiddenSpans {
                 if let close {
                     let isSpeech = (index + 1..<close).contains { speechPunctuation.contains(scalars[$0]) }
                     if !isSpeech {
-                        for position in index...close { hidden[position] = true }
+                        hidden.insert(index..<(close + 1))
                         index = close + 1
                         continue
                     }
@@ -90,11 +90,11 @@ enum HiddenSpans {
     }
 
     // 一府一委两院, 十四五, 四川 — set phrases, plan names, congress ordinals and places.
-    static func hideExcludedWords(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, starts: [Int], _ hidden: inout [Bool]) {
+    static func hideExcludedWords(_ scalars: [Unicode.Scalar], _ lexicon: CountLexicon, starts: [Int32], _ hidden: inout PositionBits) {
         let exclusions = lexicon.exclusions
         var index = 0
-        for start in starts where start >= index {
-            index = start
+        for start in starts where Int(start) >= index {
+            index = Int(start)
             guard let (length, unlessAfter) = exclusions.longest(in: scalars, at: index) else {
                 index += 1
                 continue
@@ -104,7 +104,7 @@ enum HiddenSpans {
                 verb.count <= index && scalars[(index - verb.count)..<index].elementsEqual(verb)
             }
             if !governed {
-                for position in index..<(index + length) { hidden[position] = true }
+                hidden.insert(index..<(index + length))
             }
             index += length
         }

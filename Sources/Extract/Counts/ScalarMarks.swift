@@ -5,52 +5,81 @@ import Normalize
 /// The count scanner makes four passes (quotes and titles, excluded words, 至少 scopes,
 /// numbers), and each used to visit every scalar to skip to the next one of its own set —
 /// four walks over megabytes of text in which nearly nothing starts. One walk lists, per set,
-/// the positions whose scalar is in it (one bit test a scalar, unchecked reads); each pass
-/// then goes from listed position to listed position.
+/// the positions whose scalar is in it; each pass then goes from listed position to listed
+/// position.
+///
+/// Positions are `Int32` (a text past 2^31 scalars is refused): the lists hold about one
+/// position in twelve of a bulletin, and at 8 bytes a position they were the second largest
+/// allocation of the counts stage.
 struct ScalarMarks {
     /// For each set of the table, in text order, the positions whose scalar is in it.
-    let positions: [[Int]]
+    let positions: [[Int32]]
 
     /// Which of up to eight sets each scalar is in. Built once per set of sets.
     struct Table: Sendable {
         let sets: [ScalarSet]
-        /// Every scalar of any set: an 8 KB bitset that stays in the L1 cache, asked first.
-        let union: ScalarSet
+        /// Every BMP scalar of any set, a bit each (8 KB, stays in the L1 cache), and one more
+        /// word of set bits that every scalar beyond the BMP reads: those are always looked up.
+        let union: [UInt64]
         /// For each BMP scalar, bit `k` set when set `k` holds it (64 KB, asked at hits only).
         let bmp: [UInt8]
 
         init(_ sets: [ScalarSet]) {
             precondition(sets.count <= 8, "a set is a bit of a UInt8")
             self.sets = sets
-            var union = ScalarSet()
-            for set in sets { union.formUnion(set) }
-            self.union = union
             bmp = (UInt32(0)..<0x10000).map { value in
                 guard let scalar = Unicode.Scalar(value) else { return 0 }
                 var mask: UInt8 = 0
                 for (bit, set) in sets.enumerated() where set.contains(scalar) { mask |= 1 << UInt8(bit) }
                 return mask
             }
+            var union = [UInt64](repeating: 0, count: 0x10000 / 64 + 1)
+            for value in 0..<0x10000 where bmp[value] != 0 { union[value >> 6] |= 1 << UInt64(value & 63) }
+            union[0x10000 / 64] = ~0
+            self.union = union
         }
 
-        func astralMask(_ scalar: Unicode.Scalar) -> UInt8 {
+        func mask(_ scalar: Unicode.Scalar) -> UInt8 {
+            if scalar.value < 0x10000 { return bmp[Int(scalar.value)] }
             var mask: UInt8 = 0
             for (bit, set) in sets.enumerated() where set.contains(scalar) { mask |= 1 << UInt8(bit) }
             return mask
         }
     }
 
+    /// Scalars walked per block: the candidates of a block are gathered first, without a
+    /// branch per scalar (about one scalar in twelve is one, too irregular to predict), then
+    /// sorted into the sets.
+    private static let blockSize = 4096
+
     init(_ scalars: [Unicode.Scalar], table: Table) {
-        var positions = [[Int]](repeating: [], count: table.sets.count)
-        let union = table.union
-        table.bmp.withUnsafeBufferPointer { bmp in
-            scalars.withUnsafeBufferPointer { buffer in
-                for position in buffer.indices where union.contains(buffer[position]) {
-                    let value = buffer[position].value
-                    var mask = value < 0x10000 ? bmp[Int(value)] : table.astralMask(buffer[position])
-                    while mask != 0 {
-                        positions[mask.trailingZeroBitCount].append(position)
-                        mask &= mask - 1
+        precondition(scalars.count <= Int(Int32.max), "positions are Int32")
+        var positions = [[Int32]](repeating: [], count: table.sets.count)
+        var candidates = [Int32](repeating: 0, count: Self.blockSize)
+        table.union.withUnsafeBufferPointer { union in
+            table.bmp.withUnsafeBufferPointer { bmp in
+                scalars.withUnsafeBufferPointer { buffer in
+                    candidates.withUnsafeMutableBufferPointer { candidates in
+                        var blockStart = 0
+                        while blockStart < buffer.count {
+                            let blockEnd = min(buffer.count, blockStart + Self.blockSize)
+                            var found = 0
+                            for position in blockStart..<blockEnd {
+                                let value = buffer[position].value
+                                let word = union[Int(min(value, 0x10000) >> 6)]
+                                candidates[found] = Int32(truncatingIfNeeded: position)
+                                found &+= Int(truncatingIfNeeded: (word >> UInt64(value & 63)) & 1)
+                            }
+                            for candidate in candidates[0..<found] {
+                                let scalar = buffer[Int(candidate)]
+                                var mask = scalar.value < 0x10000 ? bmp[Int(scalar.value)] : table.mask(scalar)
+                                while mask != 0 {
+                                    positions[mask.trailingZeroBitCount].append(candidate)
+                                    mask &= mask - 1
+                                }
+                            }
+                            blockStart = blockEnd
+                        }
                     }
                 }
             }

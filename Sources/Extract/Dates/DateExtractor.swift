@@ -37,47 +37,51 @@ public struct DateExtractor: Sendable {
         var dateFindings: [DateFinding] = []
         var durationFindings: [DurationFinding] = []
         let starts = DateStarts.shared
-        let mayStart = starts.any
+        var candidates = StartCandidates(starts.anyCandidates)
         // Unchecked reads: the loop visits every scalar of the text, and bounds checks were a
         // good part of its cost.
         text.scalars.withUnsafeBufferPointer { raw in
             var index = 0
-            while true {
-                // Most positions start nothing; skip them with one bit test (see `DateStarts`),
-                // and the inside of numbers too (the 023 of 2023), where no numeral starts.
-                index = Self.nextPosition(in: raw, from: index, where: mayStart)
-                guard index < raw.count else { break }
-                let scalar = raw[index]
-                guard index == 0 || !starts.continuesNumeral(raw[index - 1], scalar) else {
-                    index += 1
-                    continue
+            var blockStart = 0
+            while blockStart < raw.count {
+                let blockEnd = min(raw.count, blockStart + StartCandidates.blockSize)
+                let gathered = candidates.gather(in: blockStart..<blockEnd, of: raw)
+                // Most positions start nothing; only the candidates (see `DateStarts`) are
+                // visited, minus those a finding already covers.
+                for k in 0..<gathered {
+                    let candidate = candidates[k]
+                    guard candidate >= index else { continue }
+                    index = candidate
+                    let scalar = raw[index]
+                    // Beyond the BMP every scalar is a candidate; the set decides.
+                    guard scalar.value < 0x10000 || starts.any.contains(scalar) else {
+                        index += 1
+                        continue
+                    }
+                    // The inside of numbers (the 023 of 2023), where no numeral starts.
+                    guard index == 0 || !starts.continuesNumeral(raw[index - 1], scalar) else {
+                        index += 1
+                        continue
+                    }
+                    // A numeral followed by nothing a date or a duration needs (15个, 三项).
+                    if starts.numeral.contains(scalar), !starts.words.contains(scalar), !starts.numeralLeadsOn(scalars, at: index) {
+                        index += 1
+                        continue
+                    }
+                    if let found = dates.finding(at: index) {
+                        dateFindings.append(found)
+                        index = max(found.range.upperBound, index + 1)
+                    } else if starts.duration.contains(scalar), let found = durations.finding(at: index) {
+                        durationFindings.append(found)
+                        index = max(found.range.upperBound, index + 1)
+                    } else {
+                        index += 1
+                    }
                 }
-                // A numeral followed by nothing a date or a duration needs (15个, 三项).
-                if starts.numeral.contains(scalar), !starts.words.contains(scalar), !starts.numeralLeadsOn(scalars, at: index) {
-                    index += 1
-                    continue
-                }
-                if let found = dates.finding(at: index) {
-                    dateFindings.append(found)
-                    index = max(found.range.upperBound, index + 1)
-                } else if starts.duration.contains(scalar), let found = durations.finding(at: index) {
-                    durationFindings.append(found)
-                    index = max(found.range.upperBound, index + 1)
-                } else {
-                    index += 1
-                }
+                // A finding may run past the block: the next block starts after it.
+                blockStart = max(blockEnd, index)
             }
         }
         return (dateFindings, durationFindings)
-    }
-
-    /// The first position at or after `start` whose scalar is in `set`, else the end. A loop
-    /// of its own (not inlined into the scan) so its few values stay in registers: it runs
-    /// over every scalar of the text.
-    @inline(never)
-    static func nextPosition(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, where set: ScalarSet) -> Int {
-        var position = start
-        while position < scalars.count, !set.contains(scalars[position]) { position += 1 }
-        return position
     }
 }

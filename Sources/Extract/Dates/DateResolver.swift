@@ -66,7 +66,10 @@ struct DateResolver {
     }
 
     func resolve(_ findings: [DateFinding], referenceYear: ReferenceYear?) -> ([DateMention], [Diagnostic]) {
+        // At most one mention a finding: reserved once, the array never grows by doubling
+        // (half its capacity unused, and the old and new buffers both alive at each growth).
         var mentions: [DateMention] = []
+        mentions.reserveCapacity(findings.count)
         var diagnostics: [Diagnostic] = []
         var contexts: [ItemKey: Context] = [:]
         let presentEnd = anchor.documentDate.map { CalendarDay(year: $0.year, month: $0.month, day: $0.day).iso }

@@ -31,6 +31,8 @@ struct DateStarts: Sendable {
     let duration: ScalarSet
     /// Where a date or a duration may start.
     let any: ScalarSet
+    /// `any` for the find loop's gathering of candidates.
+    let anyCandidates: StartCandidates.Bits
     /// The scalars that start a rule through a word rather than a numeral.
     let words: ScalarSet
     /// What may stand after a numeral that starts a date or a duration (see `numeralLeadsOn`).
@@ -60,6 +62,7 @@ struct DateStarts: Sendable {
         self.framed = framed
         self.duration = duration
         self.any = any
+        self.anyCandidates = StartCandidates.Bits(any)
         self.words = words
     }
 
