@@ -82,7 +82,7 @@ struct OrganisationName: Sendable {
         if rest.hasPrefix("人大"), !rest.hasPrefix("人大常委会"), rest.count > 4,
             rest.hasSuffix("工委") || rest.hasSuffix("工作委员会")
         {
-            return lexicon.expand(rest.droppingFirstCharacters(2), after: placeName + "人民代表大会常务委员会")
+            return lexicon.expand(rest.droppingFirstCharacters(2), after: placeName, "人民代表大会常务委员会")
         }
         return lexicon.expand(rest, after: placeName)
     }
@@ -91,12 +91,12 @@ struct OrganisationName: Sendable {
     private func bareBodyName(in context: PlaceContext, lexicon: UnitLexicon) -> String? {
         guard let local = context.local else { return nil }
         if rest.hasPrefix("常委会") || rest.hasPrefix("常务委员会") {
-            return lexicon.expand(rest, after: local + "人民代表大会")
+            return lexicon.expand(rest, after: local, "人民代表大会")
         }
         if let office = lexicon.congressOffices.longest(in: rest.scalars, at: rest.range.lowerBound, limit: rest.range.upperBound),
             office.length == rest.count, rest.contains("委")
         {
-            return lexicon.expand(rest, after: local + "人民代表大会常务委员会")
+            return lexicon.expand(rest, after: local, "人民代表大会常务委员会")
         }
         return nil
     }

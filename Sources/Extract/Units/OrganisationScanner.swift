@@ -9,6 +9,10 @@ import Normalize
 ///     由省人大常委会办公厅牵头 → 省人大常委会办公厅
 ///     全市人大代表 → nothing
 struct OrganisationScanner: Sendable {
+    /// The scanner of the shared lexicon, built once (its start filters are read from every
+    /// lexicon entry).
+    static let shared = OrganisationScanner(lexicon: .shared)
+
     let lexicon: UnitLexicon
     /// The first two scalars `match` can succeed at: those of a standalone organisation, of a
     /// place, of a working committee named on its own (代表工委: a congress office of three or more
@@ -38,6 +42,47 @@ struct OrganisationScanner: Sendable {
         /// Read as an organisation's name but used as something else (人大 in 人大代表); kept so
         /// that a list it ends is dropped with it.
         var attributive = false
+    }
+
+    /// A match in 16 bytes, for the sweep to keep every match of a long document.
+    struct PackedMatch {
+        var start: Int32
+        var end: Int32
+        /// The named place's `PlaceEntry.id`; `relativePlace` for a bare 省/市/县 (the match's
+        /// first scalar), `noPlace` for none.
+        var place: Int32
+        var placeLength: UInt16
+        var attributive: Bool
+
+        static let relativePlace: Int32 = -1
+        static let noPlace: Int32 = -2
+    }
+
+    func pack(_ match: Match) -> PackedMatch {
+        let place: Int32
+        switch match.name.place {
+        case let .named(entry): place = Int32(entry.id)
+        case .relative: place = PackedMatch.relativePlace
+        case .none: place = PackedMatch.noPlace
+        }
+        return PackedMatch(
+            start: Int32(truncatingIfNeeded: match.range.lowerBound), end: Int32(truncatingIfNeeded: match.range.upperBound),
+            place: place, placeLength: UInt16(match.name.placeLength), attributive: match.attributive)
+    }
+
+    /// The match `pack` was given, read back from the scalars it was found in.
+    func unpack(_ packed: PackedMatch, in scalars: [Unicode.Scalar]) -> Match {
+        let range = Int(packed.start)..<Int(packed.end)
+        let place: PlacePrefix
+        switch packed.place {
+        case PackedMatch.relativePlace: place = .relative(scalars[range.lowerBound])
+        case PackedMatch.noPlace: place = .none
+        default: place = .named(lexicon.placeEntries[Int(packed.place)])
+        }
+        let bodyStart = range.lowerBound + Int(packed.placeLength)
+        return Match(
+            range: range, name: OrganisationName(place: place, placeLength: Int(packed.placeLength), rest: NameText(scalars, bodyStart..<range.upperBound)),
+            attributive: packed.attributive)
     }
 
     /// The organisation that starts at `index`, if any. `strict` applies the word-boundary
@@ -108,22 +153,23 @@ struct OrganisationScanner: Sendable {
     func isAttributive(_ scalars: [Unicode.Scalar], end: Int, limit: Int) -> Bool {
         if lexicon.stopsAfter.longest(in: scalars, at: end, limit: limit) != nil { return true }
         var index = end
-        while index < limit, scalars[index].properties.numericType != nil, !scalars[index].isHanIdeograph { index += 1 }
+        // The cheap test first: text after an organisation is nearly always Han.
+        while index < limit, !scalars[index].isHanIdeograph, scalars[index].properties.numericType != nil { index += 1 }
         if index > end && index < limit && scalars[index] == "年" { return true }
         // 市委五届三次全会: a session of the body
         index = end
-        while index < limit, "一二三四五六七八九十".unicodeScalars.contains(scalars[index]) { index += 1 }
+        while index < limit, Self.isHanDigit(scalars[index]) { index += 1 }
         if index > end && index < limit && scalars[index] == "届" { return true }
         // 市十二届人大常委会第十三次会议: a sitting, not the body
         guard end < limit, scalars[end] == "第" else { return false }
         index = end + 1
-        while index < limit, "一二三四五六七八九十".unicodeScalars.contains(scalars[index]) { index += 1 }
+        while index < limit, Self.isHanDigit(scalars[index]) { index += 1 }
         return index > end + 1 && index < limit && scalars[index] == "次"
     }
 
-    /// Every organisation in `range`, left to right, skipping quoted and title-marked text.
-    /// `quoted: nil` reads quoted text like any other (field values, contributor lines).
-    func scan(_ text: WorkingText, in range: Range<Int>, quoted: [Bool]?) -> [Match] {
+    /// Every organisation in `range`, left to right, quoted text read like any other (field
+    /// values, contributor lines). Running text is scanned by `UnitSweep`, which skips quotes.
+    func scan(_ text: WorkingText, in range: Range<Int>) -> [Match] {
         var found: [Match] = []
         let mayStart = matchStarts
         let scalars = text.scalars
@@ -136,9 +182,7 @@ struct OrganisationScanner: Sendable {
                     index += 1
                     continue
                 }
-                if !(quoted?[index] ?? false), let match = match(scalars, at: index, limit: range.upperBound),
-                    !(quoted?[match.range.upperBound - 1] ?? false)
-                {
+                if let match = match(scalars, at: index, limit: range.upperBound) {
                     found.append(match)
                     index = match.range.upperBound
                 } else {
@@ -149,38 +193,13 @@ struct OrganisationScanner: Sendable {
         return found
     }
 
-    /// Marks every scalar inside 《…》, “…”, ‘…’ and 「…」.
-    static func quotedMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
-        var mask = [Bool](repeating: false, count: scalars.count)
-        var depth = 0
-        // Only the marks and line feeds change the depth; any other scalar just takes it, so one
-        // bit test sends nearly every scalar past the switch.
-        let marks = quoteMarks
-        mask.withUnsafeMutableBufferPointer { mask in
-            scalars.withUnsafeBufferPointer { scalars in
-                for index in scalars.indices {
-                    let scalar = scalars[index]
-                    guard marks.contains(scalar) else {
-                        if depth > 0 { mask[index] = true }
-                        continue
-                    }
-                    switch scalar {
-                    case "《", "“", "‘", "「":
-                        depth += 1
-                        mask[index] = true
-                    case "》", "”", "’", "」":
-                        mask[index] = true
-                        depth = max(0, depth - 1)
-                    default:
-                        depth = 0  // a line feed: a stray opening mark never hides more than its paragraph
-                    }
-                }
-            }
+    /// 一 to 十 (a switch: searching a String's scalars decodes it at every call).
+    private static func isHanDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
+        default: return false
         }
-        return mask
     }
-
-    private static let quoteMarks = ScalarSet("《“‘「》”’」\n".unicodeScalars)
 
     private func follows(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int, _ word: String) -> Bool {
         // Compared scalar by scalar in place, without building arrays.

@@ -21,9 +21,6 @@ struct PlaceContext: Sendable, Equatable {
 /// Counts the places named in the working text, for the whole document and per top-level item,
 /// so that 市 and 县 resolve against the document's own content, never an assumption.
 struct PlaceCensus: Sendable {
-    private struct Mention { var index: Int; var place: PlaceEntry }
-
-    private let mentions: [Mention]
     private let document: PlaceContext
     /// Working ranges of the top-level items, in order.
     private let sections: [(range: Range<Int>, context: PlaceContext)]
@@ -31,67 +28,14 @@ struct PlaceCensus: Sendable {
     /// `context(at:)` may binary-search them instead of scanning every one per unit.
     private let sectionsAreOrdered: Bool
 
-    init(_ text: WorkingText, items: [Item], lexicon: UnitLexicon) {
-        var mentions: [Mention] = []
-        let scalars = text.scalars
-        let places = lexicon.places
-        // Nearly every position starts no place: one bit test turns it away before the trie.
-        let starts = places.startPairs
-        scalars.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                if starts.allows(buffer, at: index, limit: buffer.count), let match = places.longest(in: scalars, at: index, limit: scalars.count) {
-                    mentions.append(Mention(index: index, place: match.value))
-                    index += match.length
-                } else {
-                    index += 1
-                }
-            }
-        }
-        self.mentions = mentions
-        let isHenan = mentions.contains { $0.place.full != "北京市" && $0.place.city != "北京市" }
-        let province = isHenan ? "河南省" : nil
-        // Tallies by place name (`PlaceEntry.fullID`, `cityID`), reused by every context: only
-        // the names a context touched are read and then cleared.
-        var cities = NameTally(names: lexicon.placeNames.count)
-        var counties = NameTally(names: lexicon.placeNames.count)
-        func context(_ range: Range<Int>?) -> PlaceContext {
-            // Mentions are in text order: only the slice inside `range` is visited (binary
-            // search for its ends), so per-item contexts cost their own mentions, not the document's.
-            func firstMention(atOrAfter position: Int) -> Int {
-                var low = 0
-                var high = mentions.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if mentions[middle].index < position { low = middle + 1 } else { high = middle }
-                }
-                return low
-            }
-            let visited = range.map { range in
-                mentions[firstMention(atOrAfter: range.lowerBound)..<max(firstMention(atOrAfter: range.lowerBound), firstMention(atOrAfter: range.upperBound))]
-            } ?? mentions[...]
-            for mention in visited where range.map({ $0.contains(mention.index) }) ?? true {
-                switch mention.place.kind {
-                case .city:
-                    cities.count(mention.place.fullID, at: mention.index)
-                case .zone:
-                    if let city = mention.place.cityID { cities.count(city, at: mention.index) }
-                case .county:
-                    counties.count(mention.place.fullID, at: mention.index)
-                case .province, .district:
-                    break
-                }
-            }
-            let county = counties.takeTop().map { lexicon.placeNames[$0] }
-            // 濮阳县's own city when the text never names a city: 市委 in 004 → 濮阳市
-            let city = cities.takeTop().map { lexicon.placeNames[$0] } ?? county.flatMap { full in mentions.first { $0.place.full == full }?.place.city }
-            return PlaceContext(province: province, city: city, county: county, ownCity: city, ownCounty: county)
-        }
-        let document = context(nil)
+    /// `mentions`: the places named in `text`, in text order (`UnitSweep`).
+    init(_ text: WorkingText, items: [Item], mentions: [UnitSweep.PlaceMention], lexicon: UnitLexicon) {
+        var tallies = PlaceTallies(mentions: mentions, lexicon: lexicon)
+        let document = tallies.context(nil)
         self.document = document
         sections = items.map { item in
             let range = text.workingRange(covering: item.span)
-            var local = context(range)
+            var local = tallies.context(range)
             local.city = local.city ?? document.city
             local.county = local.county ?? document.county
             return (range, local)
@@ -111,6 +55,86 @@ struct PlaceCensus: Sendable {
         }
         guard low > 0, sections[low - 1].range.contains(index) else { return document }
         return sections[low - 1].context
+    }
+}
+
+/// The census's counting, for the whole document and for one stretch at a time.
+///
+/// A struct of its own (not a nested function) so that the tallies it reuses are plain stored
+/// properties, without the boxes and run-time exclusivity checks a capturing closure gets.
+private struct PlaceTallies {
+    private let mentions: [UnitSweep.PlaceMention]
+    private let lexicon: UnitLexicon
+    private let province: String?
+    /// Tallies by place name (`PlaceEntry.fullID`, `cityID`), reused by every context: only
+    /// the names a context touched are read and then cleared.
+    private var cities: NameTally
+    private var counties: NameTally
+    /// Per `lexicon.places` entry, the city and the county name a mention of it counts for
+    /// (-1: none), read as numbers rather than from the entry object at every mention.
+    private let countsFor: [(city: Int32, county: Int32)]
+
+    init(mentions: [UnitSweep.PlaceMention], lexicon: UnitLexicon) {
+        self.mentions = mentions
+        self.lexicon = lexicon
+        let places = lexicon.places
+        let isHenan = mentions.contains { !places.value(at: $0.entry).isInBeijing }
+        province = isHenan ? "河南省" : nil
+        cities = NameTally(names: lexicon.placeNames.count)
+        counties = NameTally(names: lexicon.placeNames.count)
+        countsFor = (0..<places.count).map { entry in
+            let place = places.value(at: Int32(entry))
+            switch place.kind {
+            case .city: return (Int32(place.fullID), -1)
+            case .zone: return (place.cityID.map(Int32.init) ?? -1, -1)
+            case .county: return (-1, Int32(place.fullID))
+            case .province, .district: return (-1, -1)
+            }
+        }
+    }
+
+    /// The first mention at or after working index `position`.
+    private func firstMention(atOrAfter position: Int) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(mentions[middle].index) < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The places most named in `range` (the whole document for nil).
+    mutating func context(_ range: Range<Int>?) -> PlaceContext {
+        // Mentions are in text order: only the slice inside `range` is visited (binary search
+        // for its ends), so per-item contexts cost their own mentions, not the document's.
+        let visited: Range<Int>
+        if let range {
+            let first = firstMention(atOrAfter: range.lowerBound)
+            visited = first..<max(first, firstMention(atOrAfter: range.upperBound))
+        } else {
+            visited = mentions.indices
+        }
+        for position in visited {
+            let mention = mentions[position]
+            let counted = countsFor[Int(mention.entry)]
+            if counted.city >= 0 { cities.count(Int(counted.city), at: Int(mention.index)) }
+            if counted.county >= 0 { counties.count(Int(counted.county), at: Int(mention.index)) }
+        }
+        let county = counties.takeTop().map { lexicon.placeNames[$0] }
+        // 濮阳县's own city when the text never names a city: 市委 in 004 → 濮阳市
+        let city = cities.takeTop().map { lexicon.placeNames[$0] } ?? county.flatMap(cityOfFirstMention(named:))
+        return PlaceContext(province: province, city: city, county: county, ownCity: city, ownCounty: county)
+    }
+
+    /// The city of the first place mentioned whose full name is `full`.
+    private func cityOfFirstMention(named full: String) -> String? {
+        let places = lexicon.places
+        for mention in mentions {
+            let place = places.value(at: mention.entry)
+            if place.full == full { return place.city }
+        }
+        return nil
     }
 }
 

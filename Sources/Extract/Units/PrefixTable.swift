@@ -104,9 +104,10 @@ struct PrefixTable<Value: Sendable>: Sendable {
     }
 
     /// The longest form starting at `index` and ending at or before `limit`: its length in
-    /// scalars and its entry's index.
+    /// scalars and its entry's index (`value(at:)`), for callers that keep many matches and
+    /// would otherwise hold a copy of each value.
     @inline(__always)
-    private func longestEntry(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (length: Int, entry: Int32)? {
+    func longestEntry(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (length: Int, entry: Int32)? {
         let end = min(limit, scalars.count)
         guard index >= 0, index < end else { return nil }
         var node = rootChild(scalars[index].value)
@@ -129,6 +130,12 @@ struct PrefixTable<Value: Sendable>: Sendable {
         guard let found = longestEntry(in: scalars, at: index, limit: limit) else { return nil }
         return (found.length, values[Int(found.entry)])
     }
+
+    /// How many entries the table holds (`value(at:)` takes 0..<count).
+    var count: Int { values.count }
+
+    /// The value of the entry `longestEntry` returned.
+    func value(at entry: Int32) -> Value { values[Int(entry)] }
 
     subscript(form: String) -> Value? { entries[form] }
 }

@@ -13,15 +13,20 @@ public struct UnitExtractor: Sendable {
     public init() {}
 
     public func extract(_ text: WorkingText, items: [Item], masthead: MastheadFacts) -> (units: [OrganisationUnit], people: [Person], diagnostics: [Diagnostic]) {
-        var rules = UnitRules(text: text, items: items, lexicon: .shared)
+        var rules = UnitRules(text: text, items: items, scanner: .shared)
         rules.issuers(masthead: masthead)
         rules.fieldRoles(items)
         rules.contributorLines()
         rules.responsible()
         rules.reporters()
         rules.mentioned(masthead: masthead)
-        let units = rules.units.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
-        let people = rules.people.sorted { $0.span.start < $1.span.start }
+        // Sorted in place, taken out of the rules first: a sorted copy would hold every unit twice.
+        var units = rules.units
+        var people = rules.people
+        rules.units = []
+        rules.people = []
+        units.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        people.sort { $0.span.start < $1.span.start }
         return (units, people, rules.diagnostics)
     }
 }

@@ -20,14 +20,20 @@ final class PlaceEntry: Sendable, Equatable {
     /// names in arrays instead of hashing Strings.
     let fullID: Int
     let cityID: Int?
+    /// Its index in `UnitLexicon.placeEntries`, so a kept match stores a number, not a reference.
+    let id: Int
+    /// Beijing or a place inside it: a document naming only such places is not from Henan.
+    let isInBeijing: Bool
 
-    init(form: String, full: String, kind: Kind, city: String?, fullID: Int, cityID: Int?) {
+    init(id: Int, form: String, full: String, kind: Kind, city: String?, fullID: Int, cityID: Int?) {
+        self.id = id
         self.form = form
         self.full = full
         self.kind = kind
         self.city = city
         self.fullID = fullID
         self.cityID = cityID
+        isInBeijing = full == "北京市" || city == "北京市"
     }
 
     static func == (lhs: PlaceEntry, rhs: PlaceEntry) -> Bool {
@@ -43,10 +49,16 @@ final class UnitLexicon: Sendable {
     static let shared = UnitLexicon()
 
     let places: PrefixTable<PlaceEntry>
+    /// Every place entry, by `PlaceEntry.id`.
+    let placeEntries: [PlaceEntry]
     /// Every full place name and city of `places`, once each (`PlaceEntry.fullID`, `cityID`).
     let placeNames: [String]
     /// Short form → full form, applied left to right, longest first (人大 → 人民代表大会).
-    let abbreviations: PrefixTable<String>
+    /// Kept as UTF-8, the form `expand` writes.
+    let abbreviations: PrefixTable<[UInt8]>
+    /// The most UTF-8 bytes `expand` writes for one scalar of a name (an abbreviation's full
+    /// form per scalar of its short form, at least the 4 of any scalar).
+    let expansionBytesPerScalar: Int
     let bodies: PrefixTable<BodyKind>
     /// Offices of a body: 党组, 办公厅, 代表工委 …, with a full form where expansion is not enough.
     let congressOffices: PrefixTable<String?>
@@ -68,17 +80,21 @@ final class UnitLexicon: Sendable {
             nameIDs[name] = placeNames.count - 1
             return placeNames.count - 1
         }
-        let places = LexiconFile.load("unit-places", from: .module).rows.compactMap { row -> (String, PlaceEntry)? in
-            guard row.count >= 3, let kind = PlaceEntry.Kind(rawValue: row[2]) else { return nil }
+        var places: [(String, PlaceEntry)] = []
+        for row in LexiconFile.load("unit-places", from: .module).rows {
+            guard row.count >= 3, let kind = PlaceEntry.Kind(rawValue: row[2]) else { continue }
             let city = row.count > 3 && !row[3].isEmpty ? row[3] : nil
-            return (row[0], PlaceEntry(form: row[0], full: row[1], kind: kind, city: city, fullID: id(row[1]), cityID: city.map(id)))
+            let entry = PlaceEntry(id: places.count, form: row[0], full: row[1], kind: kind, city: city, fullID: id(row[1]), cityID: city.map(id))
+            places.append((row[0], entry))
         }
         self.places = PrefixTable(places)
+        placeEntries = places.map(\.1)
         self.placeNames = placeNames
-        abbreviations = PrefixTable(
-            LexiconFile.load("unit-abbreviations", from: .module).rows.compactMap { row in
-                row.count >= 2 ? (row[0], row[1]) : nil
-            })
+        let abbreviationRows = LexiconFile.load("unit-abbreviations", from: .module).rows.filter { $0.count >= 2 }
+        abbreviations = PrefixTable(abbreviationRows.map { ($0[0], Array($0[1].utf8)) })
+        expansionBytesPerScalar = abbreviationRows.reduce(4) { most, row in
+            max(most, (row[1].utf8.count + row[0].unicodeScalars.count - 1) / max(1, row[0].unicodeScalars.count))
+        }
         bodies = PrefixTable(
             LexiconFile.load("unit-bodies", from: .module).rows.compactMap { row in
                 row.count >= 2 ? BodyKind(rawValue: row[1]).map { (row[0], $0) } : nil
@@ -112,37 +128,64 @@ final class UnitLexicon: Sendable {
         expand(NameText(text))
     }
 
-    /// `prefix` followed by `name` expanded, read in place and built as one String.
-    func expand(_ name: NameText, after prefix: String = "") -> String {
+    /// `prefix`, then `middle`, then `name` expanded: read in place, and written as UTF-8 into
+    /// one buffer that becomes the String (appending to a String re-checks and grows it at every
+    /// abbreviation and scalar).
+    func expand(_ name: NameText, after prefix: String = "", _ middle: String = "") -> String {
         let scalars = name.scalars
         let end = name.range.upperBound
-        var result = prefix
-        var index = name.range.lowerBound
-        while index < end {
-            if let match = abbreviations.longest(in: scalars, at: index, limit: end),
-                !(scalars[index + match.length - 1] == "委" && index + match.length < end && scalars[index + match.length] == "员")
-            {
-                result += match.value
-                index += match.length
-            } else {
-                result.unicodeScalars.append(scalars[index])
-                index += 1
+        let capacity = prefix.utf8.count + middle.utf8.count + name.count * expansionBytesPerScalar
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var writer = UTF8Writer(buffer: buffer)
+            writer.write(prefix.utf8)
+            writer.write(middle.utf8)
+            var index = name.range.lowerBound
+            while index < end {
+                if let match = abbreviations.longestEntry(in: scalars, at: index, limit: end),
+                    !(scalars[index + match.length - 1] == "委" && index + match.length < end && scalars[index + match.length] == "员")
+                {
+                    writer.write(abbreviations.value(at: match.entry))
+                    index += match.length
+                } else {
+                    writer.write(UTF8.encode(scalars[index])!)
+                    index += 1
+                }
             }
+            return writer.string
         }
-        return result
     }
 }
 
-private let blankOrLineBreakTable = ScalarSet(bmpWhere: { $0.properties.isWhitespace || $0.value == 0x3000 })
+/// UTF-8 written into a buffer sized beforehand (a struct, not a capturing nested function, so
+/// the count is a plain stored property).
+private struct UTF8Writer {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func write(_ bytes: some Collection<UInt8>) {
+        for byte in bytes {
+            buffer[count] = byte
+            count += 1
+        }
+    }
+
+    var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
+}
 
 extension Unicode.Scalar {
     var isHanIdeograph: Bool {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
     }
 
+    /// `properties.isWhitespace` (White_Space, which includes U+3000): its 25 scalars, tested by
+    /// value. The property lookup, and then a table behind a lazily initialised global, were a
+    /// measurable share of the unit rules' trimming and scanning.
     var isBlankOrLineBreak: Bool {
-        // The same answer from a table for the BMP (every White_Space scalar is in it): the
-        // property lookup was a measurable share of the unit rules' trimming and scanning.
-        value < 0x10000 ? blankOrLineBreakTable.contains(self) : properties.isWhitespace
+        let value = value
+        guard value <= 0x3000 else { return false }  // every ideograph and everything after
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

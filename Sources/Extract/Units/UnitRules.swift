@@ -9,34 +9,46 @@ struct UnitRules {
     let lexicon: UnitLexicon
     let census: PlaceCensus
     let scanner: OrganisationScanner
-    let quoted: [Bool]
+    let quoted: QuotedText
+    /// The organisations of running text (`UnitSweep.organisations`).
+    private let organisations: [Scanner.PackedMatch]
+    /// Where 由/责 and 本 stand: the only places `responsible` and `reporters` can match.
+    private let responsibleAnchors: [Int]
+    private let reporterAnchors: [Int]
 
     var units: [OrganisationUnit] = []
     var people: [Person] = []
     var diagnostics: [Diagnostic] = []
-    /// Working ranges already given a role.
-    private var taken: [Range<Int>] = []
-    /// The working positions inside `taken`, one bit each, so `isTaken` costs the length of the
-    /// asked range rather than the number of units found so far (which made a long document
-    /// quadratic).
+    /// The working positions of the ranges already given a role, one bit each, so `isTaken`
+    /// costs the length of the asked range rather than the number of units found so far.
     private var takenMask: [UInt64]
+    /// Taken ranges reaching outside the text (never made by the rules), checked the long way.
+    private var takenOutside: [Range<Int>] = []
 
-    init(text: WorkingText, items: [Item], lexicon: UnitLexicon) {
+    init(text: WorkingText, items: [Item], scanner: OrganisationScanner) {
         self.text = text
-        self.lexicon = lexicon
-        census = PlaceCensus(text, items: items, lexicon: lexicon)
-        scanner = OrganisationScanner(lexicon: lexicon)
-        quoted = OrganisationScanner.quotedMask(text.scalars)
+        lexicon = scanner.lexicon
+        self.scanner = scanner
+        let sweep = UnitSweep(text.scalars, lexicon: lexicon, scanner: scanner)
+        census = PlaceCensus(text, items: items, mentions: sweep.placeMentions, lexicon: lexicon)
+        organisations = sweep.organisations
+        quoted = sweep.quoted
+        // Nearly every unit is a mentioned organisation: room for all of them at once, instead of
+        // doubling the array (and holding the old copy) a dozen times on a long document.
+        units.reserveCapacity(organisations.count + 64)
+        responsibleAnchors = sweep.responsibleAnchors
+        reporterAnchors = sweep.reporterAnchors
         takenMask = [UInt64](repeating: 0, count: (text.count + 63) / 64)
     }
 
     // MARK: Recording
 
     private func isTaken(_ range: Range<Int>) -> Bool {
-        // Two ranges overlap when they share a position; every taken position is marked in the
-        // mask. A range reaching outside the text (never made by the rules) is checked the long way.
-        guard range.lowerBound >= 0, range.upperBound <= text.count else { return taken.contains { $0.overlaps(range) } }
-        return takenMask.withUnsafeBufferPointer { mask in range.contains { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } }
+        // Two ranges overlap when they share a position; every taken position inside the text is
+        // marked in the mask, so only positions outside it need the list.
+        let inside = range.clamped(to: 0..<text.count)
+        if takenMask.withUnsafeBufferPointer({ mask in inside.contains { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } }) { return true }
+        return inside != range && takenOutside.contains { $0.overlaps(range) }
     }
 
     /// Records a unit over the working `range`, named from `written` (the range's text by default).
@@ -45,12 +57,22 @@ struct UnitRules {
         _ range: Range<Int>, role: OrganisationUnit.Role, written: String? = nil, name: String? = nil
     ) -> Bool {
         guard !range.isEmpty, !isTaken(range) else { return false }
+        let resolved = name ?? writtenName(range, written: written).fullName(in: census.context(at: range.lowerBound), lexicon: lexicon)
         let written = written ?? text.compactString(range)
-        let name = name ?? OrganisationName.parse(written, lexicon: lexicon).fullName(in: census.context(at: range.lowerBound), lexicon: lexicon) ?? written
+        let name = resolved ?? written
         units.append(OrganisationUnit(text: written, name: name, role: role, item: nil, span: text.sourceSpan(range)))
-        taken.append(range)
+        if range.clamped(to: 0..<text.count) != range { takenOutside.append(range) }
         for position in range.clamped(to: 0..<text.count) { takenMask[position >> 6] |= 1 << UInt64(position & 63) }
         return true
+    }
+
+    /// The name written at `range` (as `written` when given), taken apart. A range without blanks
+    /// is its own written form, and is read in place instead of from a String made for it.
+    private func writtenName(_ range: Range<Int>, written: String?) -> OrganisationName {
+        if written == nil, range.upperBound <= text.count, !text.scalars[range].contains(where: { $0.isBlankOrLineBreak }) {
+            return OrganisationName.parse(text.scalars, range, lexicon: lexicon)
+        }
+        return OrganisationName.parse(written ?? text.compactString(range), lexicon: lexicon)
     }
 
     // MARK: Issuer
@@ -199,7 +221,7 @@ struct UnitRules {
     private mutating func contributors(_ range: Range<Int>) {
         for part in split(range) {
             let inner = trimBrackets(part)
-            let found = scanner.scan(text, in: inner, quoted: nil)
+            let found = scanner.scan(text, in: inner)
             if found.isEmpty {
                 if inner.count <= 30 { add(inner, role: .contributor) }
             } else {
@@ -243,64 +265,94 @@ struct UnitRules {
             // Every suffix below ends in 图, 稿, ） or ), and (String suffixes compare canonically)
             // no other scalar is canonically equivalent to those four: a line ending in anything
             // else cannot match, and is passed over without building its String.
-            guard let last = body.last.map({ text.scalars[$0] }), "图稿）)".unicodeScalars.contains(last) else { continue }
-            let written = text.string(body)
-            guard let marker = ["供图", "供稿"].first(where: { written.hasSuffix($0) || written.hasSuffix($0 + "）") || written.hasSuffix($0 + ")") })
+            guard let last = body.last.map({ text.scalars[$0] }), "图稿）)".unicodeScalars.contains(last),
+                let closing = contributorMarker(endingAt: body)
             else { continue }
-            let closing = written.hasSuffix(marker) ? 0 : 1
-            let end = body.upperBound - closing - marker.unicodeScalars.count
+            let end = body.upperBound - closing - 2
             // A line that is only the marker (供稿) names no organisation.
             guard end > body.lowerBound else { continue }
             // The organisation that ends right before the marker.
             var start = end - 1
             while start > body.lowerBound, text.scalars[start - 1].isHanIdeograph { start -= 1 }
             let window = start..<end
-            let found = scanner.scan(text, in: window, quoted: nil)
+            let found = scanner.scan(text, in: window)
             if let last = found.last(where: { $0.range.upperBound == end && !$0.attributive }) {
                 add(last.range, role: .contributor)
             }
         }
     }
 
+    /// Whether the line `body` ends in 供图 or 供稿, alone or before ） or ): the scalars the
+    /// closing bracket takes (0 or 1), or nil.
+    ///
+    /// As `String.hasSuffix` answers, comparing Characters canonically. When the last four
+    /// scalars are each a Character of their own with no decomposition (plain ideographs,
+    /// printable ASCII, ）) that is scalar equality, decided in place; otherwise the line's String
+    /// is asked.
+    private func contributorMarker(endingAt body: Range<Int>) -> Int? {
+        let scalars = text.scalars
+        let tail = max(body.lowerBound, body.upperBound - 4)..<body.upperBound
+        if tail.allSatisfy({ NameText.isPlain(scalars[$0]) || (0x20..<0x7F).contains(scalars[$0].value) || scalars[$0] == "）" }) {
+            func isMarker(endingAt end: Int) -> Bool {
+                end - 2 >= body.lowerBound && scalars[end - 2] == "供" && (scalars[end - 1] == "图" || scalars[end - 1] == "稿")
+            }
+            if isMarker(endingAt: body.upperBound) { return 0 }
+            let last = scalars[body.upperBound - 1]
+            return (last == "）" || last == ")") && isMarker(endingAt: body.upperBound - 1) ? 1 : nil
+        }
+        let written = text.string(body)
+        guard let marker = ["供图", "供稿"].first(where: { written.hasSuffix($0) || written.hasSuffix($0 + "）") || written.hasSuffix($0 + ")") })
+        else { return nil }
+        return written.hasSuffix(marker) ? 0 : 1
+    }
+
     /// 由常委会财经工作委员会负责做好相关工作, 由代表工委负责组织, （责任科室为选工委）.
     mutating func responsible() {
         let scalars = text.scalars
         let ends = ["负责", "做好相关工作", "组织实施"].map { Array($0.unicodeScalars) }
+        let officeEnds: [[Unicode.Scalar]] = [[")"], ["）"], ["，"], ["、"]]
         let office = Array("责任科室为".unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            defer { index += 1 }
-            // Only 由 and 责 start a rule: test that before anything else (no per-position work).
-            guard scalars[index] == "由" || scalars[index] == "责" else { continue }
-            var start: Int?
-            var closing: [[Unicode.Scalar]] = ends
+        // Only 由 and 责 start a rule: the sweep found where they are.
+        for index in responsibleAnchors {
+            let from: Int
+            let closing: [[Unicode.Scalar]]
             if scalars[index] == "由" {
-                start = index + 1
+                (from, closing) = (index + 1, ends)
             } else if matches(office, at: index) {
-                start = index + 5
-                closing = [[")"], ["）"], ["，"], ["、"]]
+                (from, closing) = (index + 5, officeEnds)
+            } else {
+                continue
             }
-            guard let from = start else { continue }
             var cursor = from
             var found: Range<Int>?
             while cursor < min(scalars.count, from + 30) {
-                if closing.contains(where: { matches($0, at: cursor) }), cursor > from {
+                let scalar = scalars[cursor]
+                // A closing word starts with one of 负做组)），、: any other scalar is passed over
+                // without comparing the words.
+                if cursor > from, Self.mayStartClosingWord(scalar), closing.contains(where: { matches($0, at: cursor) }) {
                     found = from..<cursor
                     break
                 }
-                let scalar = scalars[cursor]
                 if !(scalar.isHanIdeograph || scalar.isBlankOrLineBreak) { break }
                 cursor += 1
             }
             guard let candidate = found.map({ text.trimmedOfBlanks($0) }), candidate.count >= 2 else { continue }
-            let written = text.compactString(candidate)
-            let writtenName = NameText(written)
+            // Read in place when the candidate holds no blank (its written form is its scalars).
+            let hasBlank = text.scalars[candidate].contains(where: { $0.isBlankOrLineBreak })
+            let writtenName = hasBlank ? NameText(text.compactString(candidate)) : NameText(text.scalars, candidate)
             // Resolved once here and handed to `add`, which would resolve it the same way again.
             guard Self.organisationEndings.contains(where: { writtenName.hasSuffix($0) }),
                 let name = OrganisationName.parse(writtenName.scalars, writtenName.range, lexicon: lexicon)
                     .fullName(in: census.context(at: candidate.lowerBound), lexicon: lexicon)
             else { continue }
-            add(candidate, role: .responsible, written: written, name: name)
+            add(candidate, role: .responsible, written: writtenName.string, name: name)
+        }
+    }
+
+    private static func mayStartClosingWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "负", "做", "组", ")", "）", "，", "、": return true
+        default: return false
         }
     }
 
@@ -319,10 +371,9 @@ struct UnitRules {
         let paper = Array("本报".unicodeScalars)
         let news = Array("讯".unicodeScalars)
         let reporter = Array("记者".unicodeScalars)
-        var index = 0
-        while index + 2 < scalars.count {
-            defer { index += 1 }
-            guard scalars[index] == "本", matches(paper, at: index) else { continue }
+        // Only 本 starts a byline: the sweep found where it stands.
+        for index in reporterAnchors where index + 2 < scalars.count {
+            guard matches(paper, at: index) else { continue }
             var cursor = index + 2
             if matches(news, at: cursor) {
                 cursor += 1
@@ -356,25 +407,33 @@ struct UnitRules {
     /// The distribution lists (送：, 发：) name readers, not actors, and are skipped.
     mutating func mentioned(masthead: MastheadFacts) {
         let lists = masthead.documentFields.filter { ["送", "发", "抄送"].contains($0.name) }.map { text.workingRange(covering: $0.span) }
-        let matches = scanner.scan(text, in: 0..<text.count, quoted: quoted).filter { match in
-            !lists.contains { $0.overlaps(match.range) }
-        }
-        var dropped = [Bool](repeating: false, count: matches.count)
-        var chainStart = 0
-        for (position, match) in matches.enumerated() {
-            let next = position + 1 < matches.count ? matches[position + 1] : nil
-            let joined =
-                next.map {
-                    $0.range.lowerBound == match.range.upperBound + 1
-                        && "、和及与".unicodeScalars.contains(text.scalars[match.range.upperBound])
-                } ?? false
-            if joined { continue }
-            if match.attributive || scanner.isAttributive(text.scalars, end: match.range.upperBound, limit: text.count) {
-                for index in chainStart...position { dropped[index] = true }
+        // Read as found: a chain is decided when the next match does not join it, so only the
+        // chain is held, not every match of the document.
+        var chain: [Scanner.Match] = []
+        // The sweep found them (`scanner.scan` over the whole text, outside quotes).
+        for packed in organisations {
+            let match = scanner.unpack(packed, in: text.scalars)
+            guard !lists.contains(where: { $0.overlaps(match.range) }) else { continue }
+            if let last = chain.last, !isJoined(last, match) {
+                mentionedChain(chain)
+                chain.removeAll(keepingCapacity: true)
             }
-            chainStart = position + 1
+            chain.append(match)
         }
-        for (position, match) in matches.enumerated() where !dropped[position] && !match.attributive && !isTaken(match.range) {
+        mentionedChain(chain)
+    }
+
+    /// Whether `next` continues the list `match` is in: 省委、市委 (one of 、和及与 between them).
+    private func isJoined(_ match: Scanner.Match, _ next: Scanner.Match) -> Bool {
+        next.range.lowerBound == match.range.upperBound + 1 && "、和及与".unicodeScalars.contains(text.scalars[match.range.upperBound])
+    }
+
+    /// Records a list of mentioned organisations, unless its last member is attributive.
+    private mutating func mentionedChain(_ chain: [Scanner.Match]) {
+        guard let last = chain.last,
+            !(last.attributive || scanner.isAttributive(text.scalars, end: last.range.upperBound, limit: text.count))
+        else { return }
+        for match in chain where !match.attributive && !isTaken(match.range) {
             let context = census.context(at: match.range.lowerBound)
             guard let name = match.name.fullName(in: context, lexicon: lexicon) else { continue }
             add(match.range, role: .mentioned, name: name)
