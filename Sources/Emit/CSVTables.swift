@@ -3,6 +3,10 @@ import JianbaoCore
 /// The CSV tables of SPEC "CSV": RFC 4180, UTF-8 with a byte-order mark (Excel and WPS then
 /// read Chinese correctly), one header row; every row starts with the document's path, the
 /// item id and the span, then the kind's own fields.
+///
+/// A table is the byte-order mark and header (`appendHeader`) followed by each document's rows
+/// (`appendRows`), so a batch can turn each document into bytes as soon as it is converted and
+/// put the table together later without holding the documents.
 public enum CSVTable: String, CaseIterable, Sendable {
     case items, units, people, counts, ratios, dates, durations
 
@@ -53,33 +57,27 @@ public enum CSVTable: String, CaseIterable, Sendable {
         }
     }
 
+    /// The byte-order mark and the header row that open the table.
+    public func appendHeader(to buffer: inout CSVRecordBuffer) {
+        buffer.append(CSVTable.byteOrderMark.utf8)
+        buffer.appendRecord(header)
+    }
+
+    /// One document's rows, as records.
+    public func appendRows(of document: Document, to buffer: inout CSVRecordBuffer) {
+        for fields in rows(document) { buffer.appendRecord(fields) }
+    }
+
     /// The whole table over several documents, with BOM and header.
     public func render(_ documents: [Document]) -> String {
-        var out = CSVTable.byteOrderMark
-        out += CSVTable.line(header)
-        for document in documents {
-            for fields in rows(document) { out += CSVTable.line(fields) }
-        }
-        return out
+        var buffer = CSVRecordBuffer()
+        appendHeader(to: &buffer)
+        for document in documents { appendRows(of: document, to: &buffer) }
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
-    }
-
-    /// One RFC 4180 record: fields quoted when they hold a comma, quote or line break; CRLF.
-    static func line(_ fields: [String]) -> String {
-        fields.map(quote).joined(separator: ",") + "\r\n"
-    }
-
-    static func quote(_ field: String) -> String {
-        var needsQuotes = false
-        for scalar in field.unicodeScalars where scalar == "," || scalar == "\"" || scalar == "\n" || scalar == "\r" {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

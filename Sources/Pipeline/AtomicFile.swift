@@ -14,7 +14,8 @@ import Foundation
 /// unnamed inode (`O_TMPFILE`) and gets its `.NAME.UUID.tmp` name only once every byte is in it,
 /// so even the leftover of a `SIGKILL` between the two steps is complete; elsewhere, or on a file
 /// system without `O_TMPFILE`, it is an ordinary file, and a killed run may leave a partial one.
-/// Either kind of leftover is removed by the next batch run (`removeLeftovers`).
+/// Either kind of leftover is removed by the next batch run (`removeLeftovers`), and so are the
+/// scratch files of `scratchFile`, which share the naming.
 ///
 /// Durability against power loss (fsync) is not attempted: it would cost a disk flush per file,
 /// and a batch run interrupted that way is simply redone by the next one.
@@ -32,21 +33,39 @@ public enum AtomicFile {
     /// Writes `data` to a complete temporary file beside `url`; `commit()` then renames it into
     /// place. Lets a caller record what it is about to publish before publishing it.
     public static func stage(_ data: Data, for url: URL) throws -> StagedFile {
+        try stage(for: url) { file in try file.append(data) }
+    }
+
+    /// Like `stage(_:for:)`, with the bytes appended by `fill` as it makes them, so a file need
+    /// not be in memory whole (the combined CSV tables are copied in from their spill files).
+    static func stage(for url: URL, _ fill: (OpenFile) throws -> Void) throws -> StagedFile {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = temporaryURL(for: url)
         #if os(Linux)
-            if try writeUnnamed(data, in: folder, thenLinkAt: temporary) {
+            if canNameUnnamedFiles, let unnamed = try openUnnamed(in: folder, access: O_WRONLY, for: temporary) {
+                try fill(unnamed)
+                // Giving the inode a name through /proc needs no privilege (AT_EMPTY_PATH would).
+                guard linkat(AT_FDCWD, "/proc/self/fd/\(unnamed.descriptor)", AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else {
+                    throw FileWriteError.posix(temporary.path, "cannot name the temporary file")
+                }
                 return StagedFile(temporary: temporary, target: url)
             }
         #endif
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw FileWriteError.posix(temporary.path, "cannot create a file") }
         do {
-            try data.write(to: temporary)
+            try fill(OpenFile(descriptor: descriptor, path: temporary.path))
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw FileWriteError(path: temporary.path, reason: error.localizedDescription)
+            unlink(temporary.path)
+            throw error
         }
         return StagedFile(temporary: temporary, target: url)
+    }
+
+    /// Writes the file `fill` makes (see `stage(for:_:)`) and renames it into place.
+    static func write(to url: URL, _ fill: (OpenFile) throws -> Void) throws {
+        try stage(for: url, fill).commit()
     }
 
     /// A complete temporary file waiting to be renamed over its target.
@@ -65,6 +84,27 @@ public enum AtomicFile {
         public func discard() {
             unlink(temporary.path)
         }
+    }
+
+    /// A read-write file in `folder` for the run's own use, nameless while open so that it
+    /// vanishes with the process however the process ends, a `SIGKILL` included: on Linux an
+    /// `O_TMPFILE` inode, elsewhere a file unlinked as soon as it is open. A kill in the moment
+    /// between that open and unlink leaves an empty file named like a temporary file
+    /// (`.NAME.UUID.tmp`), which the next run removes with the rest.
+    static func scratchFile(in folder: URL, for name: String) throws -> OpenFile {
+        let temporary = temporaryURL(for: folder.appendingPathComponent(name))
+        #if os(Linux)
+            if let unnamed = try openUnnamed(in: folder, access: O_RDWR, for: temporary) { return unnamed }
+        #endif
+        let descriptor = open(temporary.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw FileWriteError.posix(temporary.path, "cannot create a scratch file") }
+        unlink(temporary.path)
+        return OpenFile(descriptor: descriptor, path: temporary.path)
+    }
+
+    /// The temporary name of a file on its way to `url`: `.NAME.UUID.tmp` beside it.
+    private static func temporaryURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     }
 
     /// Whether a file name is one of this type's temporary names (`.NAME.UUID.tmp`).
@@ -92,31 +132,19 @@ public enum AtomicFile {
         /// Linux architecture Swift runs on (`__O_TMPFILE | O_DIRECTORY`).
         private static let openTemporaryFile: Int32 = 0o20000000 | O_DIRECTORY
 
-        /// False when the file system cannot make unnamed files (the caller falls back).
-        private static func writeUnnamed(_ data: Data, in folder: URL, thenLinkAt temporary: URL) throws -> Bool {
-            let descriptor = open(folder.path, openTemporaryFile | O_WRONLY | O_CLOEXEC, 0o644)
+        /// An unnamed file can be given a name later only through /proc; without it, staged files
+        /// fall back to ordinary temporary files.
+        private static let canNameUnnamedFiles = access("/proc/self/fd", F_OK) == 0
+
+        /// An unnamed file in `folder`, or nil when its file system cannot make one (the caller
+        /// falls back). `temporary` names it in errors.
+        private static func openUnnamed(in folder: URL, access: Int32, for temporary: URL) throws -> OpenFile? {
+            let descriptor = open(folder.path, openTemporaryFile | access | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                if [EOPNOTSUPP, EISDIR, EINVAL, ENOENT].contains(errno) { return false }
+                if [EOPNOTSUPP, EISDIR, EINVAL, ENOENT].contains(errno) { return nil }
                 throw FileWriteError.posix(folder.path, "cannot create a file")
             }
-            defer { close(descriptor) }
-            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw FileWriteError.posix(temporary.path, "cannot write")
-                    }
-                    offset += written
-                }
-            }
-            // Giving the inode a name through /proc needs no privilege (AT_EMPTY_PATH would).
-            guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else {
-                if errno == ENOENT { return false }  // no /proc: fall back to a named temporary file
-                throw FileWriteError.posix(temporary.path, "cannot name the temporary file")
-            }
-            return true
+            return OpenFile(descriptor: descriptor, path: temporary.path)
         }
     #endif
 }

@@ -8,7 +8,7 @@ import Logging
 ///
 /// - Incremental: an input whose bytes, build and outputs match its manifest entry is skipped.
 /// - Atomic: every file is staged complete beside its target and renamed into place; the
-///   combined tables and the manifest come last. A run killed at any moment leaves no partial
+///   combined tables (`CombinedTables`, built as the documents come) and the manifest come last. A run killed at any moment leaves no partial
 ///   file, and the next run removes its temporary leftovers and converts only what is missing.
 /// - Parallel: `jobs` workers; the outputs do not depend on their number.
 /// - One bad input never stops the others: it is a failure in the summary.
@@ -52,11 +52,11 @@ public struct BatchRunner {
         self.logger = logger
     }
 
-    /// What became of one input.
+    /// What became of one input. The document itself is not kept: its rows are in the combined
+    /// tables already.
     enum Outcome {
-        /// `document` is kept only when the combined tables need it.
-        case converted(Document?, Manifest.Entry)
-        case unchanged(Document?)
+        case converted(Manifest.Entry)
+        case unchanged
         case failed(ConversionError)
     }
 
@@ -92,8 +92,12 @@ public struct BatchRunner {
 
         let progress = ProgressCounter(total: found.inputs.count, report: onProgress)
         let previous = manifest.entries
-        let outcomes = ParallelMap.run(found.inputs, jobs: options.jobs) { relative -> Outcome in
-            let outcome = convertOne(relative, previous: previous[relative], journal: journal)
+        let tables = options.formats.contains(.csv) ? CombinedTables(spillingIn: options.output, documentCount: found.inputs.count) : nil
+        let outcomes = ParallelMap.run(Array(found.inputs.enumerated()), jobs: options.jobs) { input -> Outcome in
+            let (index, relative) = input
+            let outcome = convertOne(relative, previous: previous[relative], journal: journal) { document in
+                tables?.add(document, at: index)
+            }
             switch outcome {
             case .converted: logger.info("converted \(relative)")
             case .unchanged: logger.debug("unchanged \(relative)")
@@ -103,16 +107,13 @@ public struct BatchRunner {
             return outcome
         }
 
-        var documents: [Document] = []
         for (relative, outcome) in zip(found.inputs, outcomes) {
             switch outcome {
-            case let .converted(document, entry):
+            case let .converted(entry):
                 summary.converted.append(relative)
                 manifest.entries[relative] = entry
-                document.map { documents.append($0) }
-            case let .unchanged(document):
+            case .unchanged:
                 summary.unchanged.append(relative)
-                document.map { documents.append($0) }
             case let .failed(error):
                 // The entry (if any) still describes the outputs an earlier run left on disk.
                 summary.failed.append(error)
@@ -120,16 +121,9 @@ public struct BatchRunner {
         }
         handleGoneInputs(present: Set(found.inputs), manifest: &manifest, summary: &summary)
 
-        if options.formats.contains(.csv) {
-            for table in CSVTable.allCases {
-                let url = options.output.appendingPathComponent("\(table.rawValue).csv")
-                do {
-                    try AtomicFile.write(table.render(documents), to: url)
-                } catch {
-                    logger.error("cannot write \(url.lastPathComponent): \(error)")
-                    summary.failed.append(ConversionError(path: url.lastPathComponent, reason: "\(error)"))
-                }
-            }
+        for failure in tables?.write(to: options.output) ?? [] {
+            logger.error("cannot write \(failure.path): \(failure.reason)")
+            summary.failed.append(failure)
         }
         // The manifest goes last; until it is saved, the journal holds this run's entries.
         do {
@@ -142,7 +136,11 @@ public struct BatchRunner {
         return summary
     }
 
-    private func convertOne(_ relative: String, previous: Manifest.Entry?, journal: ManifestJournal) -> Outcome {
+    /// Converts one input, or finds its outputs up to date; either way hands the document to
+    /// `addToTables` when the combined tables need it.
+    private func convertOne(
+        _ relative: String, previous: Manifest.Entry?, journal: ManifestJournal, addToTables: (Document) -> Void
+    ) -> Outcome {
         let inputURL = options.input.appendingPathComponent(relative)
         let base = options.output.appendingPathComponent(String(relative.dropLast(4)))
         var staged: [AtomicFile.StagedFile] = []
@@ -152,7 +150,8 @@ public struct BatchRunner {
             if !options.force, let previous, previous.sha256 == hash, previous.version == Manifest.currentVersion,
                 let document = unchangedDocument(base: base, entry: previous)
             {
-                return .unchanged(document)
+                document.map(addToTables)
+                return .unchanged
             }
             var document = try pipeline.convert(bytes: bytes, path: relative, sha256: hash)
             document.source.path = relative
@@ -164,7 +163,8 @@ public struct BatchRunner {
             }
             try journal.append(path: relative, entry: entry)
             for file in staged { try file.commit() }
-            return .converted(options.formats.contains(.csv) ? document : nil, entry)
+            if options.formats.contains(.csv) { addToTables(document) }
+            return .converted(entry)
         } catch {
             for file in staged { file.discard() }
             if let error = error as? ConversionError { return .failed(ConversionError(path: relative, reason: error.reason)) }

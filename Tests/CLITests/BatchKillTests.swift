@@ -13,10 +13,10 @@ import TestSupport
     static let fileCount = 2000
 
     /// Short bulletins made from the fixtures' own paragraphs, spread over 20 folders.
-    static func makeInputs(in tree: BatchTree) throws {
+    static func makeInputs(in tree: BatchTree, count: Int = fileCount) throws {
         let text = try String(contentsOf: Paths.fixture("001_26312a3258f39266"), encoding: .utf8)
         let paragraphs = text.split(separator: "\n").map(String.init).filter { $0.count > 20 }
-        for index in 0..<fileCount {
+        for index in 0..<count {
             let paragraph = paragraphs[index % paragraphs.count]
             try tree.write(String(format: "f%02d/n%04d.txt", index % 20, index), text: "\(index + 1).\(paragraph)\n")
         }
@@ -26,11 +26,9 @@ import TestSupport
         tree.outputFiles().filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
     }
 
-    @Test func killedRunIsFinishedByTheNext() throws {
-        let tree = try BatchTree()
-        defer { tree.remove() }
-        try Self.makeInputs(in: tree)
-
+    /// Starts a batch with `--jobs 2` and kills it with SIGKILL once `written` files are in the
+    /// output folders, at no particular point of any one document. False if it finished first.
+    static func runAndKill(_ tree: BatchTree, whenWritten written: Int) throws -> Bool {
         let process = Process()
         process.executableURL = CLITests.binary
         process.arguments = ["batch", tree.input.path, "--output", tree.output.path, "--jobs", "2"]
@@ -41,15 +39,22 @@ import TestSupport
         // Kill it once a fair share of the documents is written, at no particular point of one.
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline {
-            let written = (0..<20).reduce(0) { total, folder in
+            let count = (0..<20).reduce(0) { total, folder in
                 total + ((try? FileManager.default.contentsOfDirectory(atPath: tree.output.appendingPathComponent(String(format: "f%02d", folder)).path)) ?? []).count
             }
-            if written >= Self.fileCount / 2 { break }
+            if count >= written { break }
             usleep(2_000)
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the run was killed part way, not finished")
+        return process.terminationReason == .uncaughtSignal
+    }
+
+    @Test func killedRunIsFinishedByTheNext() throws {
+        let tree = try BatchTree()
+        defer { tree.remove() }
+        try Self.makeInputs(in: tree)
+        #expect(try Self.runAndKill(tree, whenWritten: Self.fileCount / 2), "the run was killed part way, not finished")
 
         // Nothing partial under any name: every visible output parses, and so does any
         // temporary file the kill left (on Linux they are named only once complete).
@@ -109,5 +114,29 @@ import TestSupport
         let third = try tree.batch(["--jobs", "2", "--quiet"])
         #expect(third.status == 0 && third.stderr.isEmpty)
         #expect(try tree.batch(["--jobs", "2"]).stderr.contains("0 converted, \(Self.fileCount) unchanged, 0 failed"))
+    }
+
+    /// The combined tables are built in spill files while the documents are converted; a kill
+    /// must leave none of them, and the next run's tables must hold every document.
+    @Test func killedRunLeavesNoSpillFileBehind() throws {
+        let tree = try BatchTree()
+        defer { tree.remove() }
+        let count = 600
+        try Self.makeInputs(in: tree, count: count)
+        #expect(try Self.runAndKill(tree, whenWritten: count / 2), "the run was killed part way, not finished")
+        let afterKill = tree.outputFiles()
+        #expect(afterKill.filter { $0.contains("spill") }.isEmpty, "no spill file after the kill: \(afterKill.filter { $0.contains("spill") })")
+        #expect(!afterKill.contains("items.csv"), "no table before every document is in")
+
+        let next = try tree.batch(["--jobs", "2", "--quiet"])
+        #expect(next.status == 0, "\(next.stderr.suffix(2000))")
+        let final = tree.outputFiles()
+        #expect(final.filter { $0.hasSuffix(".tmp") || $0.contains("spill") }.isEmpty, "nothing temporary left: \(final.filter { $0.hasPrefix(".") })")
+        let withItems = try Set(Self.jsonOutputs(tree).filter { file in
+            !(try JSONValue.load(tree.output.appendingPathComponent(file)))["items"].array.isEmpty
+        }.map { String($0.dropLast(5)) + ".txt" })
+        let items = try tree.table("items")
+        let documentsInItems = Set(items.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+        #expect(!withItems.isEmpty && documentsInItems == withItems, "every document with items is in items.csv")
     }
 }
