@@ -15,6 +15,9 @@ public struct SourceOffsetMap: Sendable, RandomAccessCollection {
     /// Source offset of each run's first scalar.
     private var runOffsets: [Int32] = []
     public private(set) var count = 0
+    /// Whether every run starts past where the one before ended: offsets rise through the
+    /// whole text (false once a moved caption makes them fall back).
+    public private(set) var isRising = true
 
     public init() {}
 
@@ -51,9 +54,40 @@ public struct SourceOffsetMap: Sendable, RandomAccessCollection {
             count += 1
             return
         }
+        if let last = runOffsets.last, let start = runStarts.last, offset < last + (Int32(truncatingIfNeeded: count) - start) {
+            isRising = false
+        }
         runStarts.append(Int32(truncatingIfNeeded: count))
         runOffsets.append(offset)
         count += 1
+    }
+
+    /// The first working index whose source offset is at or after `offset` (`count` when
+    /// none is). On a rising map this searches the runs, not every index through `subscript`
+    /// (a binary search inside a binary search); otherwise it probes index by index exactly
+    /// as a plain binary search over the offsets would.
+    public func firstIndex(atOrAfterSource offset: Int) -> Int {
+        guard isRising else {
+            var low = 0
+            var high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(self[middle]) < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        // The last run starting at or below `offset`; the answer lies in it or at the next run.
+        var low = 0
+        var high = runOffsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(runOffsets[middle]) <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return 0 }
+        let run = low - 1
+        let runEnd = run + 1 < runStarts.count ? Int(runStarts[run + 1]) : count
+        let index = Int(runStarts[run]) + (offset - Int(runOffsets[run]))
+        return Swift.min(index, runEnd)
     }
 
     /// Maps the next `length` working scalars to the source offsets from `offset` on.

@@ -174,13 +174,7 @@ private struct NameTally {
 extension WorkingText {
     /// The first working index whose source offset is at or after `offset`.
     func workingIndex(atOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(sourceOffsets[middle]) < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        sourceOffsets.firstIndex(atOrAfterSource: offset)
     }
 
     /// The working range that covers the source span.
