@@ -85,11 +85,11 @@ enum LineRepair {
         /// where the two overlap), with its offsets.
         mutating func copy(_ range: Range<Int>, _ scalars: inout [Unicode.Scalar], _ offsets: SourceOffsetMap) {
             let start = written
-            scalars.withUnsafeMutableBufferPointer { buffer in
-                var to = start
-                for from in range {
-                    buffer[to] = buffer[from]
-                    to += 1
+            // Until the first removal the text is already in place; after it, a memmove.
+            if start != range.lowerBound, !range.isEmpty {
+                scalars.withUnsafeMutableBufferPointer { buffer in
+                    let base = buffer.baseAddress!
+                    (base + start).update(from: base + range.lowerBound, count: range.count)
                 }
             }
             written += range.count
@@ -160,7 +160,7 @@ enum LineRepair {
             return false
         }
         // …印发 closes a document on a line of its own.
-        if endsWith(scalars, nextTrimmed, "印发") { return false }
+        if endsWith(scalars, nextTrimmed, issuedWord) { return false }
         return !BlockStart.begins(scalars, nextTrimmed)
     }
 
@@ -231,15 +231,21 @@ enum LineRepair {
     }
 
     /// Whether `range` ends with `suffix`, compared scalar by scalar from the end.
-    static func endsWith(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ suffix: String) -> Bool {
-        var index = range.upperBound
-        for scalar in suffix.unicodeScalars.reversed() {
-            guard index > range.lowerBound else { return false }
-            index -= 1
+    static func endsWith(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ suffix: [Unicode.Scalar]) -> Bool {
+        guard range.count >= suffix.count else { return false }
+        var index = range.upperBound - suffix.count
+        for scalar in suffix {
             guard scalars[index] == scalar else { return false }
+            index += 1
         }
         return true
     }
+
+    // The words the repair looks for at the ends of lines, as scalars once (this runs on every
+    // line of the text).
+    static let issuedWord: [Unicode.Scalar] = Array("印发".unicodeScalars)
+    static let photographedWord: [Unicode.Scalar] = Array("摄".unicodeScalars)
+    static let photosByWord: [Unicode.Scalar] = Array("供图".unicodeScalars)
 
     static func isBlank(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         range.allSatisfy { scalars[$0] == " " }
@@ -322,6 +328,7 @@ enum PhotoBlock {
     /// 河南日报记者 聂冬晗 摄 / 本版图片均为市人大常委会供图 — a photo's credit.
     static func isCredit(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let trimmed = LineRepair.trim(scalars, line)
-        return LineRepair.endsWith(scalars, trimmed, "摄") || LineRepair.endsWith(scalars, trimmed, "供图")
+        return LineRepair.endsWith(scalars, trimmed, LineRepair.photographedWord)
+            || LineRepair.endsWith(scalars, trimmed, LineRepair.photosByWord)
     }
 }

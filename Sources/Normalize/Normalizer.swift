@@ -29,16 +29,23 @@ public struct Normalizer: Sendable {
         // access checked for exclusivity at run time, which cost more than the folding.
         let (written, offsets) = scalars.withUnsafeMutableBufferPointer { buffer -> (Int, SourceOffsetMap?) in
             var offsets: SourceOffsetMap? = nil
-            var written = 0
+            // Until a scalar is dropped every scalar stays where it is, and one that is kept
+            // needs no write at all: skip the run of them that starts the text (usually all of it).
             var index = 0
+            while index < count {
+                let value = buffer[index].value
+                guard (value >= 0x20 && value < 0x7F) || (value >= 0x3400 && value < 0xFEFF) || value == 0x0A else { break }
+                index += 1
+            }
+            var written = index
             while index < count {
                 let scalar = buffer[index]
                 let value = scalar.value
-                // Printable ASCII and the Han, kana and CJK punctuation blocks are kept as they
-                // are: nearly every scalar of a bulletin, decided without the fold table.
+                // Printable ASCII, line feeds and the Han, kana and CJK punctuation blocks are
+                // kept as they are: nearly every scalar of a bulletin, decided without the table.
                 var folded = scalar
                 var keep = true
-                if !((value >= 0x20 && value < 0x7F) || (value >= 0x3400 && value < 0xFEFF)) {
+                if !((value >= 0x20 && value < 0x7F) || (value >= 0x3400 && value < 0xFEFF) || value == 0x0A) {
                     if scalar == "\r" {
                         // CRLF is one break, kept at the LF; a lone CR is a break of its own.
                         if index + 1 < count && buffer[index + 1] == "\n" {
