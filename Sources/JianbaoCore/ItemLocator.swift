@@ -26,6 +26,18 @@ public struct ItemLocator: Sendable {
 
     /// The id of the innermost item containing `span.start`, or nil outside every item.
     public func item(containing span: SourceSpan) -> String? {
+        itemIndex(containing: span).map { entries[$0].id }
+    }
+
+    /// The id of the item `itemIndex(containing:)` returned.
+    public func id(ofItemAt index: Int) -> String {
+        entries[index].id
+    }
+
+    /// Which item (by its position in document order) is the innermost containing
+    /// `span.start`, or nil outside every item. Callers that only ask whether two entities
+    /// stand in the same item compare these Ints instead of building and comparing id Strings.
+    public func itemIndex(containing span: SourceSpan) -> Int? {
         let offset = span.start
         // The last entry whose start is at or before the offset.
         var low = 0
@@ -38,7 +50,7 @@ public struct ItemLocator: Sendable {
         while candidate >= 0 {
             let entry = entries[candidate]
             // An empty span still claims its own position (a heading with no text).
-            if offset < max(entry.span.end, entry.span.start + 1) { return entry.id }
+            if offset < max(entry.span.end, entry.span.start + 1) { return candidate }
             guard let parent = entry.parent else { break }
             candidate = parent
         }

@@ -12,8 +12,12 @@ struct CountParts {
     var high: Double?
     /// Every approximation word that applies (before, inner, after, a 至少 scope).
     var approximations: [Approximation]
-    var unit: String
-    var object: String?
+    /// Where the unit and the counted noun stand: their Strings are built in `resolve`, once a
+    /// count is accepted, not for every candidate the find phase looks at.
+    var unit: Range<Int>
+    var object: Range<Int>?
+    /// The count reads a range of two numbers (3至5个); the debug rule says so.
+    var isRange: Bool { high != nil }
 }
 
 /// Scans working scalars for counts and ratios (see `CountExtractor`).
@@ -202,9 +206,9 @@ struct CountScanner {
             return .skip(resumeAt: unit.end)
         }
         var end = position
-        var object: String?
+        var object: Range<Int>?
         if unit.kind == .classifier, let noun = readObject(at: position) {
-            object = text.string(noun)
+            object = noun
             end = noun.upperBound
         }
 
@@ -213,10 +217,9 @@ struct CountScanner {
             approximations.append(before.approx)
             first = before.start
         }
-        var parts = CountParts(
+        let parts = CountParts(
             rule: unit.rule, start: first, numberStart: start, end: end, low: low, high: high, approximations: approximations,
-            unit: unit.word, object: object)
-        if high != nil { parts.rule += " range" }
+            unit: unit.range, object: object)
         return .count(parts, resumeAt: unit.end)
     }
 
@@ -266,9 +269,10 @@ struct CountScanner {
     }
 
     struct Unit {
-        var word: String
+        /// Where the measure word or noun stands; its String is built only for an accepted count.
+        var range: Range<Int>
         var kind: MeasureKind
-        var end: Int
+        var end: Int { range.upperBound }
         var rule: String
         /// The unit is 次 (times), which two rules ask about: kept as a flag, read from the
         /// scalars, so that no String comparison runs per count.
@@ -277,7 +281,7 @@ struct CountScanner {
 
     private func unit(_ range: Range<Int>, kind: MeasureKind, rule: String) -> Unit {
         let isTimes = range.count == 1 && scalars[range.lowerBound] == "次"
-        return Unit(word: text.string(range), kind: kind, end: range.upperBound, rule: rule, isTimes: isTimes)
+        return Unit(range: range, kind: kind, rule: rule, isTimes: isTimes)
     }
 
     func readUnit(at start: Int) -> Unit? {
@@ -326,10 +330,13 @@ struct CountScanner {
 
     /// 人大二次会议, 五届三次全会: 次 names the session when the numeral follows a congress name.
     func isSessionOrdinal(numberStart: Int, after position: Int) -> Bool {
-        let meeting = ["会议", "全会", "全体会议", "常委会"].contains { startsWith($0, at: position) }
-        guard meeting, numberStart > 0 else { return false }
+        // The cheap test on the scalar before the numeral first; then the meeting words
+        // (会议, 全会, 全体会议, 常委会), compared as scalars: no array of Strings per 次.
+        guard numberStart > 0 else { return false }
         let previous = scalars[numberStart - 1]
-        return previous == "届" || previous == "大" || previous == "会"
+        guard previous == "届" || previous == "大" || previous == "会" else { return false }
+        return startsWith("会议", at: position) || startsWith("全会", at: position) || startsWith("全体会议", at: position)
+            || startsWith("常委会", at: position)
     }
 
     /// The counted noun from `start`: Han characters up to punctuation, a function word, a verb
@@ -387,8 +394,8 @@ struct CountScanner {
         }
         let range = start..<parts.end
         return Count(
-            text: text.string(range), value: parts.low, valueMax: parts.high, approx: approx, unit: parts.unit,
-            object: parts.object, item: nil, span: text.sourceSpan(range))
+            text: text.string(range), value: parts.low, valueMax: parts.high, approx: approx, unit: text.string(parts.unit),
+            object: parts.object.map { text.string($0) }, item: nil, span: text.sourceSpan(range))
     }
 
     // MARK: - Helpers

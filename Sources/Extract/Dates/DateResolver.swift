@@ -75,16 +75,21 @@ struct DateResolver {
         let presentEnd = anchor.documentDate.map { CalendarDay(year: $0.year, month: $0.month, day: $0.day).iso }
         // Neighbouring dates mostly stand in one item: its context stays at hand and goes back
         // to `contexts` only when the item changes (a String-keyed lookup per date showed).
+        // The item is compared by its index in the locator (-1 outside every item); its id
+        // String is fetched only when the item changes, to key `contexts`.
+        var currentItem: Int?
         var currentKey: ItemKey?
         var context = Context()
 
         for finding in findings {
             let span = text.sourceSpan(finding.range)
-            let itemKey = ItemKey(id: locator.item(containing: span) ?? "")
-            if itemKey != currentKey {
+            let item = locator.itemIndex(containing: span) ?? -1
+            if item != currentItem {
+                let itemKey = ItemKey(id: item >= 0 ? locator.id(ofItemAt: item) : "")
                 if let currentKey { contexts[currentKey] = context }
                 context = contexts[itemKey] ?? Context()
                 currentKey = itemKey
+                currentItem = item
             }
             let words = text.string(finding.range)
 

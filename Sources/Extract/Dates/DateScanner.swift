@@ -106,6 +106,12 @@ struct DateScanner {
         }
     }
 
+    /// The year parts that stand without a year (not a season): compared one by one, not
+    /// through an array of Strings built at each match.
+    private static func isBarePart(_ code: String) -> Bool {
+        code == "H1" || code == "H2" || code == "START" || code == "END"
+    }
+
     /// One calendar point. `allowBareParts` lets 上半年, 年初, 一季度 stand without a year.
     private func phrase(at index: Int, allowBareParts: Bool = true) -> PhraseResult? {
         var phrase = DatePhrase()
@@ -142,7 +148,7 @@ struct DateScanner {
             }
         } else if allowBareParts {
             // 上半年, 年初, 年底 — but a bare season (冬季行动) is not a date.
-            if let (entry, end) = words.match(.yearPart, in: scalars, at: at), ["H1", "H2", "START", "END"].contains(entry.value) {
+            if let (entry, end) = words.match(.yearPart, in: scalars, at: at), Self.isBarePart(entry.value) {
                 let before = text[at - 1]
                 if before == "每" || before == "近" || text.isHanNumeral(before) { return nil }
                 // A bare 年底 inside quotes names something (“年底表彰会”).
