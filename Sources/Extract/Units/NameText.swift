@@ -58,12 +58,12 @@ struct NameText: Sendable {
     /// `string.hasSuffix(word)`, for a word of plain ideographs.
     func hasSuffix(_ word: String) -> Bool {
         guard isPlain else { return string.hasSuffix(word) }
-        let length = word.unicodeScalars.count
-        guard length <= count else { return false }
-        var index = range.upperBound - length
-        for scalar in word.unicodeScalars {
-            guard scalars[index] == scalar else { return false }
-            index += 1
+        // Compared from the end: counting the word's scalars first would walk the String
+        // (`unicodeScalars.count` is a distance, not a stored length).
+        var index = range.upperBound
+        for scalar in word.unicodeScalars.reversed() {
+            guard index > range.lowerBound, scalars[index - 1] == scalar else { return false }
+            index -= 1
         }
         return true
     }
@@ -71,7 +71,13 @@ struct NameText: Sendable {
     /// `string == word`, for a word of plain ideographs.
     func equals(_ word: String) -> Bool {
         guard isPlain else { return string == word }
-        return word.unicodeScalars.count == count && hasPrefix(word)
+        // One walk: the word matches every scalar, and then the name has none left.
+        var index = range.lowerBound
+        for scalar in word.unicodeScalars {
+            guard index < range.upperBound, scalars[index] == scalar else { return false }
+            index += 1
+        }
+        return index == range.upperBound
     }
 
     /// `string.contains(character)`, for a plain ideograph.

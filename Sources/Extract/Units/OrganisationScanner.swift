@@ -202,12 +202,11 @@ struct OrganisationScanner: Sendable {
     }
 
     private func follows(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int, _ word: String) -> Bool {
-        // Compared scalar by scalar in place, without building arrays.
-        let length = word.unicodeScalars.count
-        guard index + length <= limit else { return false }
+        // Compared scalar by scalar in place, without building arrays or counting the word
+        // (a walk over the String).
         var position = index
         for scalar in word.unicodeScalars {
-            guard scalars[position] == scalar else { return false }
+            guard position < limit, scalars[position] == scalar else { return false }
             position += 1
         }
         return true

@@ -9,10 +9,11 @@ import Normalize
 /// their own. A position the filter refuses starts no word; one it allows may still start none
 /// (two pairs can share a bit), so the lexicon lookup that follows decides.
 struct StartFilter: Sendable {
-    private var pairBits = [UInt64](repeating: 0, count: 1 << 10)
+    /// The pairs' bits, read by `SweepCandidates` without a branch per position.
+    private(set) var pairBits = [UInt64](repeating: 0, count: 1 << 10)
     private var singles = ScalarSet()
     /// Whether any word has one scalar (none do today): a refused pair then needs no second test.
-    private var hasSingles = false
+    private(set) var hasSingles = false
 
     init() {}
 
@@ -56,7 +57,7 @@ struct StartFilter: Sendable {
 
     /// One of 65536 bits for a pair: the two scalar values mixed by a multiplicative hash.
     @inline(__always)
-    private static func bit(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+    static func bit(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
         let key = UInt64(first.value) << 21 | UInt64(second.value)
         return Int((key &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }

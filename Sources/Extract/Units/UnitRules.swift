@@ -312,6 +312,8 @@ struct UnitRules {
         let ends = ["负责", "做好相关工作", "组织实施"].map { Array($0.unicodeScalars) }
         let officeEnds: [[Unicode.Scalar]] = [[")"], ["）"], ["，"], ["、"]]
         let office = Array("责任科室为".unicodeScalars)
+        // Read once: a `static let` is a lazily initialised global, checked at every read.
+        let organisationEndings = Self.organisationEndings
         // Only 由 and 责 start a rule: the sweep found where they are.
         for index in responsibleAnchors {
             let from: Int
@@ -341,7 +343,7 @@ struct UnitRules {
             let hasBlank = text.scalars[candidate].contains(where: { $0.isBlankOrLineBreak })
             let writtenName = hasBlank ? NameText(text.compactString(candidate)) : NameText(text.scalars, candidate)
             // Resolved once here and handed to `add`, which would resolve it the same way again.
-            guard Self.organisationEndings.contains(where: { writtenName.hasSuffix($0) }),
+            guard organisationEndings.contains(where: { writtenName.hasSuffix($0) }),
                 let name = OrganisationName.parse(writtenName.scalars, writtenName.range, lexicon: lexicon)
                     .fullName(in: census.context(at: candidate.lowerBound), lexicon: lexicon)
             else { continue }

@@ -46,40 +46,50 @@ struct UnitSweep {
         // Neither places nor organisations overlap: after one, the next is looked for where it ends.
         var nextPlace = 0
         var nextOrganisation = 0
+        // Only the positions that are a mark or may start a word are visited; the quotation depth
+        // changes only at marks, so it is right at every position visited.
+        var candidates = SweepCandidates(marks: Self.markBits, starts: organisationPairs)
         scalars.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            for index in 0..<count {
-                let scalar = buffer[index]
-                var isQuoted = depth.value > 0
-                if marks.contains(scalar) {
-                    let before = depth.value
-                    isQuoted = depth.read(scalar)
-                    if before == 0, depth.value > 0 {
-                        quotedFrom = index  // an opening mark
-                    } else if before > 0, depth.value == 0 {
-                        quoted.mark(quotedFrom..<(isQuoted ? index + 1 : index))  // the last closing mark, or a line feed
-                    } else if before == 0, isQuoted {
-                        quoted.mark(index..<(index + 1))  // a stray closing mark
+            var blockStart = 0
+            while blockStart < count {
+                let blockEnd = min(blockStart + SweepCandidates.blockSize, count)
+                let found = candidates.gather(in: blockStart..<blockEnd, of: buffer)
+                blockStart = blockEnd
+                for candidate in 0..<found {
+                    let index = candidates[candidate]
+                    let scalar = buffer[index]
+                    var isQuoted = depth.value > 0
+                    if marks.contains(scalar) {
+                        let before = depth.value
+                        isQuoted = depth.read(scalar)
+                        if before == 0, depth.value > 0 {
+                            quotedFrom = index  // an opening mark
+                        } else if before > 0, depth.value == 0 {
+                            quoted.mark(quotedFrom..<(isQuoted ? index + 1 : index))  // the last closing mark, or a line feed
+                        } else if before == 0, isQuoted {
+                            quoted.mark(index..<(index + 1))  // a stray closing mark
+                        }
+                        switch scalar {
+                        case "由", "责": responsibleAnchors.append(index)
+                        case "本": reporterAnchors.append(index)
+                        default: break
+                        }
                     }
-                    switch scalar {
-                    case "由", "责": responsibleAnchors.append(index)
-                    case "本": reporterAnchors.append(index)
-                    default: break
+                    guard organisationPairs.allows(buffer, at: index, limit: count) else { continue }
+                    if index >= nextPlace, placePairs.allows(buffer, at: index, limit: count),
+                        let place = places.longestEntry(in: scalars, at: index, limit: count)
+                    {
+                        placeMentions.append(PlaceMention(index: Int32(truncatingIfNeeded: index), entry: place.entry))
+                        nextPlace = index + place.length
                     }
-                }
-                guard organisationPairs.allows(buffer, at: index, limit: count) else { continue }
-                if index >= nextPlace, placePairs.allows(buffer, at: index, limit: count),
-                    let place = places.longestEntry(in: scalars, at: index, limit: count)
-                {
-                    placeMentions.append(PlaceMention(index: Int32(truncatingIfNeeded: index), entry: place.entry))
-                    nextPlace = index + place.length
-                }
-                if index >= nextOrganisation, !isQuoted,
-                    let match = scanner.match(scalars, at: index, limit: count),
-                    !Self.endsQuoted(match.range, buffer, after: depth, marks: marks)
-                {
-                    organisations.append(scanner.pack(match))
-                    nextOrganisation = match.range.upperBound
+                    if index >= nextOrganisation, !isQuoted,
+                        let match = scanner.match(scalars, at: index, limit: count),
+                        !Self.endsQuoted(match.range, buffer, after: depth, marks: marks)
+                    {
+                        organisations.append(scanner.pack(match))
+                        nextOrganisation = match.range.upperBound
+                    }
                 }
             }
         }
@@ -107,4 +117,5 @@ struct UnitSweep {
     }
 
     private static let marks = ScalarSet("《“‘「》”’」\n由责本".unicodeScalars)
+    private static let markBits = SweepCandidates.MarkBits(marks)
 }
