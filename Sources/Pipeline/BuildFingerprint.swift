@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Ingest
 
 /// A hash of the running executable and the resource bundles beside it (the lexicons), so the
 /// manifest can tell outputs of this build from those of any other.
@@ -29,7 +30,7 @@ enum BuildFingerprint {
                 }
             }
         }
-        return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Ingestor.hex(hasher.finalize().prefix(8))
     }()
 }
 
