@@ -32,7 +32,7 @@ struct DateStarts: Sendable {
     /// Where a date or a duration may start.
     let any: ScalarSet
     /// `any` for the find loop's gathering of candidates.
-    let anyCandidates: StartCandidates.Bits
+    let anyCandidates: CandidateBits
     /// The scalars that start a rule through a word rather than a numeral.
     let words: ScalarSet
     /// What may stand after a numeral that starts a date or a duration (see `numeralLeadsOn`).
@@ -62,7 +62,7 @@ struct DateStarts: Sendable {
         self.framed = framed
         self.duration = duration
         self.any = any
-        self.anyCandidates = StartCandidates.Bits(any)
+        self.anyCandidates = CandidateBits(any)
         self.words = words
     }
 

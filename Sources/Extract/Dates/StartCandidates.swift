@@ -10,26 +10,10 @@ struct StartCandidates {
     /// Scalars gathered per block: the buffer stays in the L1 cache.
     static let blockSize = 4096
 
-    /// The set's BMP bits, and one more word of set bits read by every scalar beyond the BMP:
-    /// those are always candidates, and the find loop asks the set itself about them.
-    /// Made once (`DateStarts.anyCandidates`): 65 536 set lookups per document showed.
-    struct Bits: Sendable {
-        fileprivate let words: [UInt64]
-
-        init(_ set: ScalarSet) {
-            var words = [UInt64](repeating: 0, count: 0x10000 / 64 + 1)
-            for value in UInt32(0)..<0x10000 {
-                if let scalar = Unicode.Scalar(value), set.contains(scalar) { words[Int(value >> 6)] |= 1 << UInt64(value & 63) }
-            }
-            words[0x10000 / 64] = ~0
-            self.words = words
-        }
-    }
-
     private let bits: [UInt64]
     private var buffer = [Int32](repeating: 0, count: StartCandidates.blockSize)
 
-    init(_ bits: Bits) {
+    init(_ bits: CandidateBits) {
         self.bits = bits.words
     }
 
@@ -43,7 +27,7 @@ struct StartCandidates {
                 for position in range {
                     let value = scalars[position].value
                     buffer[found] = Int32(truncatingIfNeeded: position)
-                    found &+= Int(truncatingIfNeeded: (bits[Int(min(value, 0x10000) >> 6)] >> UInt64(value & 63)) & 1)
+                    found &+= Int(truncatingIfNeeded: CandidateBits.bit(of: value, in: bits))
                 }
                 return found
             }

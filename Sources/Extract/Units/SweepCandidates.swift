@@ -12,29 +12,13 @@ struct SweepCandidates {
     /// Positions gathered per block: the buffer stays in the L1 cache.
     static let blockSize = 4096
 
-    /// A `ScalarSet`'s BMP bits, and one more word of set bits read by every scalar beyond the
-    /// BMP: those are always candidates, and the sweep asks the set itself about them. Made once
-    /// per set (65 536 lookups), not per document.
-    struct MarkBits: Sendable {
-        fileprivate let words: [UInt64]
-
-        init(_ set: ScalarSet) {
-            var words = [UInt64](repeating: 0, count: 0x10000 / 64 + 1)
-            for value in UInt32(0)..<0x10000 {
-                if let scalar = Unicode.Scalar(value), set.contains(scalar) { words[Int(value >> 6)] |= 1 << UInt64(value & 63) }
-            }
-            words[0x10000 / 64] = ~0
-            self.words = words
-        }
-    }
-
     private let marks: [UInt64]
     private let pairs: [UInt64]
     /// 1 when the filter holds words of one scalar: every position is then a candidate.
     private let everyPosition: Int
     private var buffer = [Int32](repeating: 0, count: SweepCandidates.blockSize)
 
-    init(marks: MarkBits, starts: StartFilter) {
+    init(marks: CandidateBits, starts: StartFilter) {
         self.marks = marks.words
         pairs = starts.pairBits
         everyPosition = starts.hasSingles ? 1 : 0
@@ -54,7 +38,7 @@ struct SweepCandidates {
                     for position in range.lowerBound..<pairEnd {
                         let scalar = scalars[position]
                         let value = scalar.value
-                        let mark = (marks[Int(min(value, 0x10000) >> 6)] >> UInt64(value & 63)) & 1
+                        let mark = CandidateBits.bit(of: value, in: marks)
                         let bit = StartFilter.bit(scalar, scalars[position + 1])
                         let pair = (pairs[bit >> 6] >> UInt64(bit & 63)) & 1
                         buffer[found] = Int32(truncatingIfNeeded: position)

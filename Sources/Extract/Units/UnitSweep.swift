@@ -117,5 +117,5 @@ struct UnitSweep {
     }
 
     private static let marks = ScalarSet("《“‘「》”’」\n由责本".unicodeScalars)
-    private static let markBits = SweepCandidates.MarkBits(marks)
+    private static let markBits = CandidateBits(marks)
 }
