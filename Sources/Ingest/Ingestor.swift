@@ -67,6 +67,9 @@ public struct Ingestor: Sendable {
         if bytes.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
             throw IngestError.binary("contains NUL bytes (UTF-16 without a byte-order mark is not read)")
         }
+        // Nearly every input is valid UTF-8: decoded and checked in one pass; only when it is
+        // not does the validator say where and how.
+        if let scalars = LenientUTF8.decodeIfValid(bytes[...]) { return (.utf8, scalars, CharacterTally()) }
         let verdict = bytes.withUnsafeBufferPointer(UTF8Validation.check)
         switch verdict {
         case .valid:
@@ -90,6 +93,7 @@ public struct Ingestor: Sendable {
 
     private func decodeUTF8AfterBOM(_ bytes: [UInt8]) throws -> ([Unicode.Scalar], CharacterTally) {
         let body = bytes[3...]
+        if let scalars = LenientUTF8.decodeIfValid(body) { return (scalars, CharacterTally()) }
         switch body.withContiguousStorageIfAvailable({ UTF8Validation.check($0) }) ?? .valid {
         case .valid:
             return (LenientUTF8.decodeValid(body), CharacterTally())
