@@ -73,7 +73,9 @@ public struct Ingestor: Sendable {
         let verdict = bytes.withUnsafeBufferPointer(UTF8Validation.check)
         switch verdict {
         case .valid:
-            return (.utf8, LenientUTF8.decodeValid(bytes[...]), CharacterTally())
+            // decodeIfValid accepts exactly what the validator calls valid (UTF8DecodingTests);
+            // should they ever disagree, the lenient decoder reads valid text the same way.
+            return (.utf8, LenientUTF8.decode(bytes[...]).scalars, CharacterTally())
         case let .truncated(at):
             // Valid UTF-8 up to a character cut in half at the very end: a cut-off file, not
             // another encoding. Saying so beats guessing a legacy charset for it.
@@ -96,7 +98,7 @@ public struct Ingestor: Sendable {
         if let scalars = LenientUTF8.decodeIfValid(body) { return (scalars, CharacterTally()) }
         switch body.withContiguousStorageIfAvailable({ UTF8Validation.check($0) }) ?? .valid {
         case .valid:
-            return (LenientUTF8.decodeValid(body), CharacterTally())
+            return (LenientUTF8.decode(body).scalars, CharacterTally())
         case let .truncated(at):
             throw IngestError.truncated("the file ends inside a UTF-8 character (byte \(at + 3))")
         case let .invalid(at):

@@ -58,53 +58,6 @@ struct LenientUTF8 {
     /// damage, not a legacy encoding: at least 20 good multi-byte characters per bad one.
     var isMostlyUTF8: Bool { replaced.count * 20 <= multiByteScalars }
 
-    /// Bytes already checked by `UTF8Validation`, decoded without re-checking: one pass counts
-    /// the scalars (every byte that is not a continuation byte starts one), a second writes
-    /// them into an array of exactly that size. Going through a String and its scalar view
-    /// cost twice the time of the rest of Ingest.
-    static func decodeValid(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
-        bytes.withContiguousStorageIfAvailable { decodeValid($0) } ?? Array(bytes).withUnsafeBufferPointer { decodeValid($0) }
-    }
-
-    private static func decodeValid(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        // Branch-free, so the compiler vectorises it: every byte but a continuation byte
-        // starts a scalar.
-        var continuations = 0
-        for byte in bytes { continuations &+= byte & 0xC0 == 0x80 ? 1 : 0 }
-        let count = bytes.count - continuations
-        guard count > 0 else { return [] }
-        return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // Valid UTF-8 has no sequence cut short, so every lead byte is followed by its
-            // continuation bytes inside `bytes`.
-            let raw = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt32.self)
-            var index = 0
-            var written = 0
-            let end = bytes.count
-            while index < end {
-                let lead = UInt32(bytes[index])
-                let value: UInt32
-                if lead < 0x80 {
-                    value = lead
-                    index += 1
-                } else if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    value =
-                        (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                        | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                }
-                raw[written] = value
-                written += 1
-            }
-            initialized = written
-        }
-    }
-
     /// The scalars of `bytes` when they are valid UTF-8 (RFC 3629, as `UTF8Validation.check`),
     /// checked while decoding; nil at the first sequence that is not, and the caller then asks
     /// `UTF8Validation` what is wrong. One pass fewer than validating first: nearly every

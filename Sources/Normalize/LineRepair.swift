@@ -269,12 +269,16 @@ enum LineRepair {
         scalar.value >= 0x30 && scalar.value <= 0x39
     }
 
+    /// The ranges between line feeds (line feeds excluded), blank lines included: the lines the
+    /// repair weighs, and the working text's lines once repaired.
     static func lineRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for index in scalars.indices where scalars[index] == "\n" {
-            result.append(start..<index)
-            start = index + 1
+        scalars.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == "\n" {
+                result.append(start..<index)
+                start = index + 1
+            }
         }
         result.append(start..<scalars.count)
         return result

@@ -21,7 +21,7 @@ public struct WorkingText: Sendable {
         self.scalars = scalars
         self.sourceOffsets = sourceOffsets
         self.sourceLength = sourceLength
-        self.lineRanges = Self.findLines(scalars)
+        self.lineRanges = LineRepair.lineRanges(scalars)
     }
 
     public var count: Int { scalars.count }
@@ -56,17 +56,4 @@ public struct WorkingText: Sendable {
 
     /// The working lines: ranges between line feeds (line feeds excluded), blank ones included.
     public func lines() -> [Range<Int>] { lineRanges }
-
-    private static func findLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = 0
-        scalars.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == "\n" {
-                result.append(start..<index)
-                start = index + 1
-            }
-        }
-        result.append(start..<scalars.count)
-        return result
-    }
 }
