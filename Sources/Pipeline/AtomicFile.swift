@@ -40,27 +40,38 @@ public enum AtomicFile {
     /// not be in memory whole (the combined CSV tables are copied in from their spill files).
     static func stage(for url: URL, _ fill: (OpenFile) throws -> Void) throws -> StagedFile {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = temporaryURL(for: url)
         #if os(Linux)
             if canNameUnnamedFiles, let unnamed = try openUnnamed(in: folder, access: O_WRONLY, for: temporary) {
                 try fill(unnamed)
+                let stamp = try OutputStamp(of: unnamed)
                 // Giving the inode a name through /proc needs no privilege (AT_EMPTY_PATH would).
                 guard linkat(AT_FDCWD, "/proc/self/fd/\(unnamed.descriptor)", AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else {
                     throw FileWriteError.posix(temporary.path, "cannot name the temporary file")
                 }
-                return StagedFile(temporary: temporary, target: url)
+                return StagedFile(temporary: temporary, target: url, stamp: stamp)
             }
         #endif
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        let descriptor = try creatingFolder(folder) { open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
         guard descriptor >= 0 else { throw FileWriteError.posix(temporary.path, "cannot create a file") }
         do {
-            try fill(OpenFile(descriptor: descriptor, path: temporary.path))
+            let file = OpenFile(descriptor: descriptor, path: temporary.path)
+            try fill(file)
+            return StagedFile(temporary: temporary, target: url, stamp: try OutputStamp(of: file))
         } catch {
             unlink(temporary.path)
             throw error
         }
-        return StagedFile(temporary: temporary, target: url)
+    }
+
+    /// Runs `open`, and when it fails because `folder` does not exist, creates the folder (and
+    /// its parents) and runs it again. A batch writes thousands of files into folders that exist
+    /// after the first: checking the folder before every file would cost a system call each.
+    private static func creatingFolder(_ folder: URL, _ open: () -> Int32) throws -> Int32 {
+        let descriptor = open()
+        guard descriptor < 0, errno == ENOENT else { return descriptor }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return open()
     }
 
     /// Writes the file `fill` makes (see `stage(for:_:)`) and renames it into place.
@@ -72,6 +83,8 @@ public enum AtomicFile {
     public struct StagedFile {
         public let temporary: URL
         public let target: URL
+        /// What the file is once in place (its size, time and inode survive the rename).
+        public let stamp: OutputStamp
 
         public func commit() throws {
             if rename(temporary.path, target.path) != 0 {
@@ -102,9 +115,19 @@ public enum AtomicFile {
         return OpenFile(descriptor: descriptor, path: temporary.path)
     }
 
-    /// The temporary name of a file on its way to `url`: `.NAME.UUID.tmp` beside it.
+    /// The temporary name of a file on its way to `url`: `.NAME.UUID.tmp` beside it. The UUID
+    /// is a random (version 4) one drawn from the system generator: `UUID()` opens and reads
+    /// /dev/urandom for each one, three system calls per file written.
     private static func temporaryURL(for url: URL) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        var random = SystemRandomNumberGenerator()
+        var bytes = (random.next() as UInt64, random.next() as UInt64)
+        let uuid = withUnsafeMutableBytes(of: &bytes) { raw -> UUID in
+            raw[6] = raw[6] & 0x0F | 0x40
+            raw[8] = raw[8] & 0x3F | 0x80
+            return UUID(uuid: raw.load(as: uuid_t.self))
+        }
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(uuid.uuidString).tmp", isDirectory: false)
     }
 
     /// Whether a file name is one of this type's temporary names (`.NAME.UUID.tmp`).
@@ -139,7 +162,7 @@ public enum AtomicFile {
         /// An unnamed file in `folder`, or nil when its file system cannot make one (the caller
         /// falls back). `temporary` names it in errors.
         private static func openUnnamed(in folder: URL, access: Int32, for temporary: URL) throws -> OpenFile? {
-            let descriptor = open(folder.path, openTemporaryFile | access | O_CLOEXEC, 0o644)
+            let descriptor = try creatingFolder(folder) { open(folder.path, openTemporaryFile | access | O_CLOEXEC, 0o644) }
             guard descriptor >= 0 else {
                 if [EOPNOTSUPP, EISDIR, EINVAL, ENOENT].contains(errno) { return nil }
                 throw FileWriteError.posix(folder.path, "cannot create a file")

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `*.txt` files under INPUT_DIR, as sorted paths relative to it.
 ///
 /// Hidden files and folders (`.name`) are skipped: editors and copy tools write their partial
@@ -34,29 +40,37 @@ struct BatchInputs {
     private mutating func walk(_ folder: URL, relative: String?, names: [String], root: String) {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = relative.map { "\($0)/\(name)" } ?? name
-            let url = folder.appendingPathComponent(name)
-            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            switch type {
-            case .typeRegular? where name.hasSuffix(".txt"):
+            let url = folder.appendingPathComponent(name, isDirectory: false)
+            switch Self.fileType(url.path, following: false) {
+            case S_IFREG? where name.hasSuffix(".txt"):
                 inputs.append(path)
-            case .typeDirectory?:
+            case S_IFDIR?:
                 guard let children = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
                     unreadable.append(ConversionError(path: path + "/", reason: "cannot list this folder (permission denied?)"))
                     continue
                 }
                 walk(url, relative: path, names: children, root: root)
-            case .typeSymbolicLink?:
+            case S_IFLNK?:
                 let target = url.resolvingSymlinksInPath().standardizedFileURL.path
                 guard target.hasPrefix(root + "/") else {
                     if name.hasSuffix(".txt") || Self.isFolder(target) { linksOut.append(path) }
                     continue
                 }
-                let targetType = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType
-                if name.hasSuffix(".txt"), targetType == .typeRegular { inputs.append(path) }
+                if name.hasSuffix(".txt"), Self.fileType(target, following: true) == S_IFREG { inputs.append(path) }
             default:
                 continue
             }
         }
+    }
+
+    /// The file's type bits (`S_IFREG`, `S_IFDIR`, `S_IFLNK` …), of the link itself unless
+    /// `following`; nil when it cannot be read. One `lstat`: FileManager's attribute dictionary
+    /// also looks up the owner's and group's names, which reads /etc/passwd and /etc/group
+    /// once per input file.
+    private static func fileType(_ path: String, following: Bool) -> mode_t? {
+        var status = stat()
+        guard (following ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
+        return status.st_mode & S_IFMT
     }
 
     private static func isFolder(_ path: String) -> Bool {

@@ -141,8 +141,9 @@ public struct BatchRunner {
     private func convertOne(
         _ relative: String, previous: Manifest.Entry?, journal: ManifestJournal, addToTables: (Document) -> Void
     ) -> Outcome {
-        let inputURL = options.input.appendingPathComponent(relative)
-        let base = options.output.appendingPathComponent(String(relative.dropLast(4)))
+        // isDirectory: false spares the stat a file URL otherwise makes to find out.
+        let inputURL = options.input.appendingPathComponent(relative, isDirectory: false)
+        let base = options.output.appendingPathComponent(String(relative.dropLast(4)), isDirectory: false)
         var staged: [AtomicFile.StagedFile] = []
         do {
             let bytes = try InputFile.read(path: inputURL.path, maxBytes: pipeline.options.maxBytes)
@@ -157,9 +158,9 @@ public struct BatchRunner {
             document.source.path = relative
             var entry = Manifest.Entry(sha256: hash, version: Manifest.currentVersion, outputs: [:])
             for format in options.documentFormats {
-                let data = try format.renderData(document)
-                entry.outputs[format.rawValue] = Manifest.sha256(data)
-                staged.append(try AtomicFile.stage(data, for: base.appendingPathExtension(format.rawValue)))
+                let file = try AtomicFile.stage(format.renderData(document), for: base.appendingPathExtension(format.rawValue))
+                staged.append(file)
+                entry.outputs[format.rawValue] = file.stamp.description
             }
             try journal.append(path: relative, entry: entry)
             for file in staged { try file.commit() }
@@ -172,20 +173,20 @@ public struct BatchRunner {
         }
     }
 
-    /// Whether the outputs on disk are exactly those `entry` recorded: `.some(document)` when they
-    /// are (the document itself only when the combined tables need it), nil when the input must
-    /// be converted again. The tables are rebuilt from the JSON, so they need it written.
+    /// Whether the outputs on disk are those `entry` recorded (`OutputStamp`): `.some(document)`
+    /// when they are (the document itself only when the combined tables need it), nil when the
+    /// input must be converted again. The tables are rebuilt from the JSON, so they need it written.
     private func unchangedDocument(base: URL, entry: Manifest.Entry) -> Document?? {
-        var json: Data?
         for format in options.documentFormats {
             guard let expected = entry.outputs[format.rawValue],
-                let data = try? Data(contentsOf: base.appendingPathExtension(format.rawValue)),
-                Manifest.sha256(data) == expected
+                OutputStamp(path: base.appendingPathExtension(format.rawValue).path)?.description == expected
             else { return nil }
-            if format == .json { json = data }
         }
         guard options.formats.contains(.csv) else { return .some(nil) }
-        guard let json, let document = try? JSONDecoder().decode(Document.self, from: json) else { return nil }
+        guard options.formats.contains(.json),
+            let json = try? Data(contentsOf: base.appendingPathExtension(OutputFormat.json.rawValue)),
+            let document = try? JSONDecoder().decode(Document.self, from: json)
+        else { return nil }
         return .some(document)
     }
 

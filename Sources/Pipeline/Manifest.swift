@@ -3,11 +3,12 @@ import Foundation
 import Ingest
 
 /// What is on disk in OUTPUT_DIR, per input: the hash of the input's bytes, the build that
-/// converted it, and the hash of each output file written from it. Lives at
+/// converted it, and the stamp (`OutputStamp`: size, time, inode) of each output file written
+/// from it. Lives at
 /// OUTPUT_DIR/.jianbao-manifest.json; a run in progress adds to `ManifestJournal` beside it.
 ///
 /// An input is skipped only when its entry matches the input's hash and the running build, and
-/// every output it needs is on disk byte for byte as the entry recorded (see
+/// every output it needs is on disk as the entry recorded it (see
 /// `BatchRunner.unchangedDocument`). Checking the outputs themselves, not only the manifest, is
 /// what makes an interrupted run safe to resume: whatever a killed run left behind is either
 /// exactly what it recorded or is converted again.
@@ -22,7 +23,7 @@ struct Manifest: Codable {
         var sha256: String
         /// `Manifest.currentVersion` of the build that wrote the outputs.
         var version: String
-        /// SHA-256 of each output file as written, by format (`json`, `xml`).
+        /// `OutputStamp` of each output file as written, by format (`json`, `xml`).
         var outputs: [String: String]
     }
 

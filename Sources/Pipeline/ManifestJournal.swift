@@ -16,7 +16,7 @@ import Foundation
 ///
 /// A line is appended before the document's renames, so every document whose outputs are all
 /// in place is in the journal; a line whose renames never happened describes outputs that are
-/// not on disk, and the check against the outputs' hashes converts that document again. A line
+/// not on disk, and the check against the outputs' stamps converts that document again. A line
 /// cut short by a kill does not decode and is ignored.
 final class ManifestJournal: @unchecked Sendable {
     static let fileName = ".jianbao-manifest.journal"

@@ -255,10 +255,19 @@ import TestSupport
         _ = try tree.batch(["--jobs", "3"])
         let files = tree.outputFiles().filter { $0 != ".jianbao.lock" }
         #expect(files.count == Paths.fixtureNames.count * 2 + BatchTree.tables.count + 1)
-        for file in files {
+        // The manifest records each output's stamp (its time and inode), which differs between
+        // any two runs; what it says of the inputs must not.
+        for file in files where file != ".jianbao-manifest.json" {
             let a = try Data(contentsOf: serial.appendingPathComponent(file))
             let b = try Data(contentsOf: tree.output.appendingPathComponent(file))
             #expect(a == b, "\(file) differs between --jobs 1 and --jobs 3")
         }
+        let inputs = { (folder: URL) throws -> [String: String] in
+            guard case let .object(entries) = try JSONValue.load(folder.appendingPathComponent(".jianbao-manifest.json"))["entries"]
+            else { return [:] }
+            return entries.mapValues { $0["sha256"].string ?? "" }
+        }
+        #expect(try inputs(serial) == inputs(tree.output))
+        #expect(try inputs(serial).count == Paths.fixtureNames.count, "one entry per converted input (the empty one fails)")
     }
 }
