@@ -2,7 +2,14 @@
 ///
 /// Escapes are decided per byte: a byte below 0x80 is a whole ASCII scalar in UTF-8, and every
 /// byte of a Chinese character is 0x80 or above, so it is never mistaken for one.
-enum JSONEscape {
+public enum JSONEscape {
+    /// `text` as a JSON string literal, quotes included, escaped as the document writer escapes.
+    public static func quoted(_ text: String) -> String {
+        var bytes = JSONBytes(capacity: text.utf8.count + 2)
+        bytes.string(text)
+        return bytes.text()
+    }
+
     static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }

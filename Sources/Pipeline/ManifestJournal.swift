@@ -1,3 +1,4 @@
+import Emit
 import Foundation
 
 #if canImport(Glibc)
@@ -28,26 +29,31 @@ final class ManifestJournal: @unchecked Sendable {
 
     private let descriptor: Int32
     private let lock = NSLock()
-    private let encoder = JSONEncoder()
 
     /// Starts an empty journal in `folder` (the caller has saved what the old one held).
     init(startingIn folder: URL) throws {
         let path = folder.appendingPathComponent(Self.fileName).path
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError.posix(path, "cannot open the manifest journal") }
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     deinit { close(descriptor) }
 
     func append(path: String, entry: Manifest.Entry) throws {
-        var line = try encoder.encode(Line(path: path, entry: entry))
-        line.append(0x0A)
+        let line = Array(Self.line(path: path, entry: entry).utf8)
         lock.lock()
         defer { lock.unlock() }
         // One write of a short line to an O_APPEND descriptor: never interleaved with another.
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
         guard written == line.count else { throw FileWriteError.posix(Self.fileName, "cannot append to the manifest journal") }
+    }
+
+    /// One line of the journal, the JSON `Line` decodes, written by hand: a JSONEncoder per
+    /// document cost more than the rest of the bookkeeping together.
+    static func line(path: String, entry: Manifest.Entry) -> String {
+        let outputs = entry.outputs.keys.sorted().map { "\(JSONEscape.quoted($0)):\(JSONEscape.quoted(entry.outputs[$0]!))" }
+        return "{\"entry\":{\"outputs\":{\(outputs.joined(separator: ","))},\"sha256\":\(JSONEscape.quoted(entry.sha256)),"
+            + "\"version\":\(JSONEscape.quoted(entry.version))},\"path\":\(JSONEscape.quoted(path))}\n"
     }
 
     /// The entries of an interrupted run's journal, in the order they were written.
