@@ -44,7 +44,7 @@ public enum AtomicFile {
         #if os(Linux)
             if canNameUnnamedFiles, let unnamed = try openUnnamed(in: folder, access: O_WRONLY, for: temporary) {
                 try fill(unnamed)
-                let stamp = try OutputStamp(of: unnamed)
+                let stamp = try FileStamp(of: unnamed)
                 // Giving the inode a name through /proc needs no privilege (AT_EMPTY_PATH would).
                 guard linkat(AT_FDCWD, "/proc/self/fd/\(unnamed.descriptor)", AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else {
                     throw FileWriteError.posix(temporary.path, "cannot name the temporary file")
@@ -57,7 +57,7 @@ public enum AtomicFile {
         do {
             let file = OpenFile(descriptor: descriptor, path: temporary.path)
             try fill(file)
-            return StagedFile(temporary: temporary, target: url, stamp: try OutputStamp(of: file))
+            return StagedFile(temporary: temporary, target: url, stamp: try FileStamp(of: file))
         } catch {
             unlink(temporary.path)
             throw error
@@ -84,7 +84,7 @@ public enum AtomicFile {
         public let temporary: URL
         public let target: URL
         /// What the file is once in place (its size, time and inode survive the rename).
-        public let stamp: OutputStamp
+        public let stamp: FileStamp
 
         public func commit() throws {
             if rename(temporary.path, target.path) != 0 {

@@ -56,7 +56,9 @@ public struct BatchRunner {
     /// tables already.
     enum Outcome {
         case converted(Manifest.Entry)
-        case unchanged
+        /// With the entry to keep when it changed (the input's stamp, after its bytes were
+        /// found unchanged), nil when the manifest's entry stands.
+        case unchanged(Manifest.Entry?)
         case failed(ConversionError)
     }
 
@@ -112,8 +114,9 @@ public struct BatchRunner {
             case let .converted(entry):
                 summary.converted.append(relative)
                 manifest.entries[relative] = entry
-            case .unchanged:
+            case let .unchanged(refreshed):
                 summary.unchanged.append(relative)
+                if let refreshed { manifest.entries[relative] = refreshed }
             case let .failed(error):
                 // The entry (if any) still describes the outputs an earlier run left on disk.
                 summary.failed.append(error)
@@ -145,18 +148,26 @@ public struct BatchRunner {
         let inputURL = options.input.appendingPathComponent(relative, isDirectory: false)
         let base = options.output.appendingPathComponent(String(relative.dropLast(4)), isDirectory: false)
         var staged: [AtomicFile.StagedFile] = []
+        let current = options.force ? nil : previous.flatMap { $0.version == Manifest.currentVersion ? $0 : nil }
         do {
-            let bytes = try InputFile.read(path: inputURL.path, maxBytes: pipeline.options.maxBytes)
-            let hash = Manifest.sha256(bytes)
-            if !options.force, let previous, previous.sha256 == hash, previous.version == Manifest.currentVersion,
-                let document = unchangedDocument(base: base, entry: previous)
+            // An input whose stamp is the one recorded is not read at all.
+            if let current, let recorded = current.input, FileStamp(path: inputURL.path)?.description == recorded,
+                let document = unchangedDocument(base: base, entry: current)
             {
                 document.map(addToTables)
-                return .unchanged
+                return .unchanged(nil)
+            }
+            let (bytes, stamp) = try InputFile.readStamped(path: inputURL.path, maxBytes: pipeline.options.maxBytes)
+            let hash = Manifest.sha256(bytes)
+            if let current, current.sha256 == hash, let document = unchangedDocument(base: base, entry: current) {
+                document.map(addToTables)
+                var refreshed = current
+                refreshed.input = stamp?.description
+                return .unchanged(refreshed == current ? nil : refreshed)
             }
             var document = try pipeline.convert(bytes: bytes, path: relative, sha256: hash)
             document.source.path = relative
-            var entry = Manifest.Entry(sha256: hash, version: Manifest.currentVersion, outputs: [:])
+            var entry = Manifest.Entry(sha256: hash, input: stamp?.description, version: Manifest.currentVersion, outputs: [:])
             for format in options.documentFormats {
                 let file = try AtomicFile.stage(format.renderData(document), for: base.appendingPathExtension(format.rawValue))
                 staged.append(file)
@@ -173,13 +184,13 @@ public struct BatchRunner {
         }
     }
 
-    /// Whether the outputs on disk are those `entry` recorded (`OutputStamp`): `.some(document)`
+    /// Whether the outputs on disk are those `entry` recorded (`FileStamp`): `.some(document)`
     /// when they are (the document itself only when the combined tables need it), nil when the
     /// input must be converted again. The tables are rebuilt from the JSON, so they need it written.
     private func unchangedDocument(base: URL, entry: Manifest.Entry) -> Document?? {
         for format in options.documentFormats {
             guard let expected = entry.outputs[format.rawValue],
-                OutputStamp(path: base.appendingPathExtension(format.rawValue).path)?.description == expected
+                FileStamp(path: base.appendingPathExtension(format.rawValue).path)?.description == expected
             else { return nil }
         }
         guard options.formats.contains(.csv) else { return .some(nil) }

@@ -12,6 +12,19 @@ import Ingest
 /// dictionary and FileHandle's Data, then a copy into an array, cost as much as decoding.
 public enum InputFile {
     public static func read(path: String, maxBytes: Int) throws -> [UInt8] {
+        var stamp: FileStamp?
+        return try read(path: path, maxBytes: maxBytes, stamp: &stamp)
+    }
+
+    /// The bytes and the file's stamp as it was opened (nil for standard input), so a batch can
+    /// tell next time, without reading it, that the input is unchanged.
+    static func readStamped(path: String, maxBytes: Int) throws -> (bytes: [UInt8], stamp: FileStamp?) {
+        var stamp: FileStamp?
+        let bytes = try read(path: path, maxBytes: maxBytes, stamp: &stamp)
+        return (bytes, stamp)
+    }
+
+    private static func read(path: String, maxBytes: Int, stamp: inout FileStamp?) throws -> [UInt8] {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard data.count <= maxBytes else {
@@ -36,6 +49,9 @@ public enum InputFile {
         if status.st_mode & S_IFMT == S_IFDIR {
             throw ConversionError(path: path, reason: "is a directory (use jianbao batch for folders)")
         }
+        // Taken before reading: if the file changes while it is read, its next stamp differs
+        // and the next run reads it again.
+        if status.st_mode & S_IFMT == S_IFREG { stamp = FileStamp(status) }
         let size = Int(status.st_size)
         guard size <= maxBytes else {
             throw ConversionError(path: path, reason: IngestError.tooLarge(bytes: size, limit: maxBytes).description)

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 import Ingest
 
-/// What is on disk in OUTPUT_DIR, per input: the hash of the input's bytes, the build that
-/// converted it, and the stamp (`OutputStamp`: size, time, inode) of each output file written
+/// What is on disk in OUTPUT_DIR, per input: the hash and stamp of the input, the build that
+/// converted it, and the stamp (`FileStamp`: size, time, inode) of each output file written
 /// from it. Lives at
 /// OUTPUT_DIR/.jianbao-manifest.json; a run in progress adds to `ManifestJournal` beside it.
 ///
@@ -21,9 +21,11 @@ struct Manifest: Codable {
     struct Entry: Codable, Equatable {
         /// SHA-256 of the input's bytes.
         var sha256: String
+        /// `FileStamp` of the input when it was read; nil in manifests of older builds.
+        var input: String?
         /// `Manifest.currentVersion` of the build that wrote the outputs.
         var version: String
-        /// `OutputStamp` of each output file as written, by format (`json`, `xml`).
+        /// `FileStamp` of each output file as written, by format (`json`, `xml`).
         var outputs: [String: String]
     }
 

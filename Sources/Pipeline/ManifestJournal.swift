@@ -52,7 +52,8 @@ final class ManifestJournal: @unchecked Sendable {
     /// document cost more than the rest of the bookkeeping together.
     static func line(path: String, entry: Manifest.Entry) -> String {
         let outputs = entry.outputs.keys.sorted().map { "\(JSONEscape.quoted($0)):\(JSONEscape.quoted(entry.outputs[$0]!))" }
-        return "{\"entry\":{\"outputs\":{\(outputs.joined(separator: ","))},\"sha256\":\(JSONEscape.quoted(entry.sha256)),"
+        let input = entry.input.map { "\"input\":\(JSONEscape.quoted($0))," } ?? ""
+        return "{\"entry\":{\(input)\"outputs\":{\(outputs.joined(separator: ","))},\"sha256\":\(JSONEscape.quoted(entry.sha256)),"
             + "\"version\":\(JSONEscape.quoted(entry.version))},\"path\":\(JSONEscape.quoted(path))}\n"
     }
 

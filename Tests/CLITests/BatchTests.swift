@@ -73,6 +73,30 @@ import TestSupport
         #expect(try tree.batch().stderr.contains("0 converted, 2 unchanged"))
     }
 
+    /// The manifest keeps each input's stamp (size, time, inode): an input whose stamp is the
+    /// same is not even read; one whose stamp changed but whose bytes did not (a `touch`, a copy
+    /// tool) is read and hashed, not converted, and its new stamp is kept for the next run.
+    @Test func touchedInputIsCheckedNotConverted() throws {
+        let tree = try BatchTree()
+        defer { tree.remove() }
+        try tree.copyFixture(Self.fixture, to: "one.txt")
+        #expect(try tree.batch(["--formats", "json"]).status == 0)
+        let stamp = { () throws -> String? in
+            try JSONValue.load(tree.output.appendingPathComponent(".jianbao-manifest.json"))["entries"]["one.txt"]["input"].string
+        }
+        let first = try stamp()
+        #expect(first?.hasPrefix("bytes=") == true, "\(String(describing: first))")
+
+        let input = tree.input.appendingPathComponent("one.txt").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: input)
+        let touched = try tree.batch(["--formats", "json"])
+        #expect(touched.stderr.contains("0 converted, 1 unchanged, 0 failed"), "\(touched.stderr)")
+        let second = try stamp()
+        #expect(second != nil && second != first, "the new stamp is kept: \(String(describing: second))")
+        #expect(try tree.batch(["--formats", "json"]).stderr.contains("0 converted, 1 unchanged"))
+        #expect(try stamp() == second)
+    }
+
     @Test func forceConvertsEverything() throws {
         let tree = try BatchTree()
         defer { tree.remove() }

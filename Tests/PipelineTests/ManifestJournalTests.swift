@@ -18,9 +18,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let entry = Manifest.Entry(
-            sha256: String(repeating: "ab", count: 32), version: "0.1.0+build\"id",
+            sha256: String(repeating: "ab", count: 32), input: "bytes=9 mtime=8.000000007 inode=6", version: "0.1.0+build\"id",
             outputs: ["json": "bytes=12 mtime=1.000000002 inode=3", "xml": "bytes=4 mtime=5.000000006 inode=7"])
-        let other = Manifest.Entry(sha256: "00", version: "v", outputs: [:])
+        let other = Manifest.Entry(sha256: "00", input: nil, version: "v", outputs: [:])
         let journal = try ManifestJournal(startingIn: folder)
         try journal.append(path: path, entry: entry)
         try journal.append(path: "second.txt", entry: other)

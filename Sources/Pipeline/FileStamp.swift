@@ -6,17 +6,19 @@ import Foundation
     import Darwin
 #endif
 
-/// What an output file was when jianbao wrote it: its size, modification time (to the
+/// What a file was when jianbao last read or wrote it: its size, modification time (to the
 /// nanosecond the file system keeps) and inode, as `bytes=… mtime=… inode=…`.
 ///
-/// The manifest keeps one per output so that the next run can tell, with one `stat`, whether the
-/// file is still the one it wrote. A later rewrite, by hand or by a tool, gives a new time (an
-/// in-place rewrite to the same size within the file system's clock tick of jianbao's own write
-/// is the one change it cannot see), and a replacement a new inode; a file renamed into place
-/// keeps all three. This is how make, rsync
-/// and git's index tell a file changed, and it replaces a SHA-256 of every output, which cost as
-/// much as a tenth of a batch run: once when written, and again on every later run to check it.
-public struct OutputStamp: Equatable, Sendable, CustomStringConvertible {
+/// The manifest keeps one per input and one per output, so that the next run can tell, with one
+/// `stat` and without reading a byte, whether the file is still the one it saw. A later rewrite,
+/// by hand or by a tool, gives a new time (an in-place rewrite to the same size within the file
+/// system's clock tick of jianbao's own read or write is the one change it cannot see), and a
+/// replacement a new inode; a file renamed into place keeps all three. This is how make, rsync
+/// and git's index tell a file changed. For outputs it replaces a SHA-256 of every file written,
+/// which cost as much as a tenth of a batch run; for inputs it lets a run over unchanged inputs
+/// skip reading and hashing them (an input whose stamp changed is still read and hashed, and
+/// converted only when its bytes changed).
+public struct FileStamp: Equatable, Sendable, CustomStringConvertible {
     public let bytes: Int64
     public let seconds: Int64
     public let nanoseconds: Int64
