@@ -33,10 +33,11 @@ public struct Ingestor: Sendable {
         guard bytes.count <= limit else { throw IngestError.tooLarge(bytes: bytes.count, limit: limit) }
         if let kind = BinarySignature.name(of: bytes) { throw IngestError.binary(kind) }
 
-        let (encoding, scalars, replaced) = try decodeText(bytes)
-        // One pass over the text decides whether the slower checks have anything to find:
-        // nearly every input has no control character and nothing XML forbids.
-        let unusual = Self.hasUnusualScalars(scalars)
+        let (encoding, scalars, replaced, noticed) = try decodeText(bytes)
+        // Whether the slower checks have anything to find (nearly every input has no control
+        // character and nothing XML forbids): seen while decoding valid UTF-8, otherwise one
+        // pass over the text.
+        let unusual = noticed ?? Self.hasUnusualScalars(scalars)
         if unusual { try refuseControlCharacters(scalars) }
         guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw IngestError.whitespaceOnly
@@ -51,31 +52,35 @@ public struct Ingestor: Sendable {
             text: SourceText(scalars: scalars), diagnostics: diagnostics)
     }
 
-    private func decodeText(_ bytes: [UInt8]) throws -> (TextEncoding, [Unicode.Scalar], CharacterTally) {
+    /// The encoding, the scalars, what was replaced, and whether the text has unusual scalars
+    /// when decoding found out (nil: not known).
+    private func decodeText(_ bytes: [UInt8]) throws -> (TextEncoding, [Unicode.Scalar], CharacterTally, Bool?) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let (scalars, replaced) = try decodeUTF8AfterBOM(bytes)
-            return (.utf8WithBOM, scalars, replaced)
+            let (scalars, replaced, unusual) = try decodeUTF8AfterBOM(bytes)
+            return (.utf8WithBOM, scalars, replaced, unusual)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
             let (scalars, replaced) = try decodeUTF16(bytes, littleEndian: true)
-            return (.utf16LE, scalars, replaced)
+            return (.utf16LE, scalars, replaced, nil)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
             let (scalars, replaced) = try decodeUTF16(bytes, littleEndian: false)
-            return (.utf16BE, scalars, replaced)
+            return (.utf16BE, scalars, replaced, nil)
         }
         if bytes.withUnsafeBytes({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
             throw IngestError.binary("contains NUL bytes (UTF-16 without a byte-order mark is not read)")
         }
         // Nearly every input is valid UTF-8: decoded and checked in one pass; only when it is
         // not does the validator say where and how.
-        if let scalars = LenientUTF8.decodeIfValid(bytes[...]) { return (.utf8, scalars, CharacterTally()) }
+        if let checked = LenientUTF8.decodeCheckedIfValid(bytes[...]) {
+            return (.utf8, checked.scalars, CharacterTally(), checked.hasUnusualScalars)
+        }
         let verdict = bytes.withUnsafeBufferPointer(UTF8Validation.check)
         switch verdict {
         case .valid:
             // decodeIfValid accepts exactly what the validator calls valid (UTF8DecodingTests);
             // should they ever disagree, the lenient decoder reads valid text the same way.
-            return (.utf8, LenientUTF8.decode(bytes[...]).scalars, CharacterTally())
+            return (.utf8, LenientUTF8.decode(bytes[...]).scalars, CharacterTally(), nil)
         case let .truncated(at):
             // Valid UTF-8 up to a character cut in half at the very end: a cut-off file, not
             // another encoding. Saying so beats guessing a legacy charset for it.
@@ -86,19 +91,21 @@ public struct Ingestor: Sendable {
             // nearly every Han character, so it never looks like this.
             let lenient = LenientUTF8.decode(bytes[...])
             if lenient.isMostlyUTF8 {
-                return (.utf8, lenient.scalars, lenient.replaced)
+                return (.utf8, lenient.scalars, lenient.replaced, nil)
             }
             let (encoding, scalars) = try decodeLegacy(bytes, firstNonUTF8Byte: at)
-            return (encoding, scalars, CharacterTally())
+            return (encoding, scalars, CharacterTally(), nil)
         }
     }
 
-    private func decodeUTF8AfterBOM(_ bytes: [UInt8]) throws -> ([Unicode.Scalar], CharacterTally) {
+    private func decodeUTF8AfterBOM(_ bytes: [UInt8]) throws -> ([Unicode.Scalar], CharacterTally, Bool?) {
         let body = bytes[3...]
-        if let scalars = LenientUTF8.decodeIfValid(body) { return (scalars, CharacterTally()) }
+        if let checked = LenientUTF8.decodeCheckedIfValid(body) {
+            return (checked.scalars, CharacterTally(), checked.hasUnusualScalars)
+        }
         switch body.withContiguousStorageIfAvailable({ UTF8Validation.check($0) }) ?? .valid {
         case .valid:
-            return (LenientUTF8.decode(body).scalars, CharacterTally())
+            return (LenientUTF8.decode(body).scalars, CharacterTally(), nil)
         case let .truncated(at):
             throw IngestError.truncated("the file ends inside a UTF-8 character (byte \(at + 3))")
         case let .invalid(at):
@@ -108,7 +115,7 @@ public struct Ingestor: Sendable {
                 throw IngestError.undecodable(
                     "\(lenient.replaced.count) invalid UTF-8 sequences after a UTF-8 byte-order mark (first at byte \(at + 3))")
             }
-            return (lenient.scalars, lenient.replaced)
+            return (lenient.scalars, lenient.replaced, nil)
         }
     }
 
@@ -192,8 +199,6 @@ public struct Ingestor: Sendable {
         return String(decoding: output[0..<Int(written)], as: UTF8.self)
     }
 
-    /// Text never holds C0 control characters other than tab, line and page breaks; a file
-    /// that does is a binary that happened to decode.
     /// Lower-case hexadecimal, two digits a byte.
     public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
@@ -220,6 +225,8 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// Text never holds C0 control characters other than tab, line and page breaks; a file
+    /// that does is a binary that happened to decode.
     private func refuseControlCharacters(_ scalars: [Unicode.Scalar]) throws {
         var controls = 0
         for scalar in scalars where scalar.value < 0x20 {

@@ -63,69 +63,13 @@ struct LenientUTF8 {
     /// `UTF8Validation` what is wrong. One pass fewer than validating first: nearly every
     /// input is valid.
     static func decodeIfValid(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar]? {
-        bytes.withContiguousStorageIfAvailable { decodeIfValid($0) } ?? Array(bytes).withUnsafeBufferPointer { decodeIfValid($0) }
+        decodeCheckedIfValid(bytes)?.scalars
     }
 
-    private static func decodeIfValid(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
-        var continuations = 0
-        for byte in bytes { continuations &+= byte & 0xC0 == 0x80 ? 1 : 0 }
-        let count = bytes.count - continuations
-        guard count > 0 else { return bytes.isEmpty ? [] : nil }
-        var valid = true
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let raw = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt32.self)
-            var index = 0
-            var written = 0
-            let end = bytes.count
-            /// Whether the byte at `at` is a continuation byte within `lower...upper`.
-            @inline(__always) func follows(_ at: Int, _ lower: UInt8 = 0x80, _ upper: UInt8 = 0xBF) -> Bool {
-                at < end && bytes[at] >= lower && bytes[at] <= upper
-            }
-            decoding: while index < end {
-                // Every scalar written consumed one lead byte, and `count` is the number of
-                // lead bytes: the array cannot overflow. The check below says so anyway.
-                guard written < count else {
-                    valid = false
-                    break decoding
-                }
-                let lead = bytes[index]
-                let value: UInt32
-                switch lead {
-                case 0x00...0x7F:
-                    value = UInt32(lead)
-                    index += 1
-                case 0xC2...0xDF:
-                    guard follows(index + 1) else { valid = false; break decoding }
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                case 0xE0...0xEF:
-                    // E0 needs A0–BF next (no overlong form), ED 80–9F (no surrogate).
-                    let lower: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
-                    let upper: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                    guard follows(index + 1, lower, upper), follows(index + 2) else { valid = false; break decoding }
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                case 0xF0...0xF4:
-                    // F0 needs 90–BF next (no overlong form), F4 80–8F (at most U+10FFFF).
-                    let lower: UInt8 = lead == 0xF0 ? 0x90 : 0x80
-                    let upper: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                    guard follows(index + 1, lower, upper), follows(index + 2), follows(index + 3) else { valid = false; break decoding }
-                    value =
-                        UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                        | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                default:
-                    valid = false
-                    break decoding
-                }
-                raw[written] = value
-                written += 1
-            }
-            // Valid text has written exactly `count`; anything else is discarded.
-            if written != count { valid = false }
-            initialized = written
-        }
-        return valid ? scalars : nil
+    /// `decodeIfValid`, also saying whether the text has scalars the slower checks look for.
+    static func decodeCheckedIfValid(_ bytes: ArraySlice<UInt8>) -> CheckedUTF8? {
+        bytes.withContiguousStorageIfAvailable { CheckedUTF8.decode($0) }
+            ?? Array(bytes).withUnsafeBufferPointer { CheckedUTF8.decode($0) }
     }
 
     static func decode(_ bytes: ArraySlice<UInt8>) -> LenientUTF8 {

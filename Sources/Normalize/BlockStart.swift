@@ -13,7 +13,7 @@ enum BlockStart {
 
     /// 〇零一二三四五六七八九十百两: the digits a Han list marker is written with.
     struct HanDigits {
-        func contains(_ scalar: Unicode.Scalar) -> Bool {
+        @inline(__always) func contains(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar {
             case "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "两": return true
             default: return false
@@ -21,7 +21,7 @@ enum BlockStart {
         }
     }
 
-    static func begins(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    static func begins(_ scalars: LineRepair.Text, _ line: Range<Int>) -> Bool {
         guard let firstIndex = line.first else { return false }
         let first = scalars[firstIndex]
         if first == "*" || first == "（" || first == "(" || first == "【" || first == "—" || first == "|" { return true }
@@ -50,7 +50,7 @@ enum BlockStart {
     }
 
     /// 一、 / （一） / 1. / 1、 / ① with nothing after: a marker whose text went to the next line.
-    static func isBareMarker(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    static func isBareMarker(_ scalars: LineRepair.Text, _ line: Range<Int>) -> Bool {
         guard let last = line.last, line.count <= 5 else { return false }
         let body = line.lowerBound..<last
         let mark = scalars[last]
@@ -69,13 +69,13 @@ enum BlockStart {
     }
 
     /// 一是… / 二是… at the start of a line: a clause of running text, not a heading.
-    static func beginsClause(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    static func beginsClause(_ scalars: LineRepair.Text, _ line: Range<Int>) -> Bool {
         var index = line.lowerBound
         while index < line.upperBound && hanDigits.contains(scalars[index]) { index += 1 }
         return index > line.lowerBound && index - line.lowerBound <= 2 && index < line.upperBound && scalars[index] == "是"
     }
 
-    static func startsWith(_ scalars: [Unicode.Scalar], _ line: Range<Int>, _ prefix: [Unicode.Scalar]) -> Bool {
+    static func startsWith(_ scalars: LineRepair.Text, _ line: Range<Int>, _ prefix: [Unicode.Scalar]) -> Bool {
         var index = line.lowerBound
         for scalar in prefix {
             guard index < line.upperBound, scalars[index] == scalar else { return false }

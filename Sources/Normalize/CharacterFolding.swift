@@ -27,3 +27,18 @@ enum CharacterFolding {
         }
     }
 }
+
+extension CharacterFolding {
+    /// One bit per BMP scalar: set when folding keeps it as it is and it is not a line break
+    /// (LF and CR are counted as lines and CRLF joined, so they take the slow path). Scalars
+    /// beyond the BMP are all kept. Folding asks this once per scalar of the text: a load and
+    /// a mask instead of the ranges of `fold`.
+    static let unchangedBMP: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in UInt32(0)..<0x10000 {
+            guard value != 0x0A && value != 0x0D, let scalar = Unicode.Scalar(value) else { continue }
+            if case .keep = fold(scalar) { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) }
+        }
+        return bits
+    }()
+}

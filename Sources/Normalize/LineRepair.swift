@@ -14,68 +14,92 @@ enum LineRepair {
     /// A line shorter than this is a heading or a name, not a body line broken by a page.
     static let minimumBodyLength = 16
 
-    /// Repairs `scalars` in place; `offsets` maps them to the source before the repair, the
-    /// map returned maps them after it.
+    /// Repairs `scalars` in place; `offsets` maps them to the source before the repair, and
+    /// `lines` are their lines (`lineRanges(scalars)`). What is returned maps them after it, with
+    /// the lines of the repaired text.
     ///
-    /// Each paragraph's chain of broken lines is first decided by reading alone, then written
-    /// at a cursor that never passes what has been read: what the repair emits is the text read
-    /// so far less what it removes, except for photo captions, which move later and so are
-    /// copied aside first. Working in place keeps the stage's memory to the one array.
-    static func repair(_ scalars: inout [Unicode.Scalar], _ offsets: SourceOffsetMap) -> SourceOffsetMap {
+    /// Each paragraph's chain of broken lines is followed by reading, and each piece written
+    /// at a cursor that never passes what has been read: a piece is written once the next one
+    /// is found, when all that is left to read lies after it. What the repair emits is the
+    /// text read so far less what it removes, except for photo captions, which move later
+    /// and so are copied aside before the piece after them is written over them. Working in
+    /// place keeps the stage's memory to the one array.
+    static func repair(
+        _ scalars: inout [Unicode.Scalar], _ offsets: SourceOffsetMap, lines: [Range<Int>]
+    ) -> (offsets: SourceOffsetMap, lines: [Range<Int>]) {
         precondition(scalars.count == offsets.count, "one offset per scalar")
+        assert(lines == lineRanges(scalars), "the lines of the text to repair")
         let count = scalars.count
-        let lines = lineRanges(scalars)
         var out = InPlaceWriter()
-
-        var index = 0
-        while index < lines.count {
-            // Read: the pieces of one paragraph, followed through its breaks (it may be broken
-            // twice), and the captions lifted out of it.
-            var pieces = [lines[index]]
-            var cursor = index
-            var movedCaptions: [Int] = []
-            while let (next, skipped) = continuation(scalars, lines, of: pieces[pieces.count - 1], after: cursor) {
-                // The piece before a joined break loses its trailing spaces.
-                var previous = pieces[pieces.count - 1]
-                while previous.upperBound > previous.lowerBound && scalars[previous.upperBound - 1] == " " {
-                    previous = previous.lowerBound..<(previous.upperBound - 1)
+        // Reading and writing go through one pointer to the array: the rules run on every
+        // line, and array subscripts would check bounds and uniqueness at each scalar they read.
+        scalars.withUnsafeMutableBufferPointer { buffer in
+            lines.withUnsafeBufferPointer { lines in
+                let text = Text(buffer)
+                var index = 0
+                while index < lines.count {
+                    // The paragraph's piece being read (it may be broken twice), and the
+                    // captions lifted out of it.
+                    var piece = lines[index]
+                    var cursor = index
+                    var captions: [Caption] = []
+                    while let (next, skipped) = continuation(text, lines, of: piece, after: cursor) {
+                        // The piece before a joined break loses its trailing spaces.
+                        var previous = piece
+                        while previous.upperBound > previous.lowerBound && text[previous.upperBound - 1] == " " {
+                            previous = previous.lowerBound..<(previous.upperBound - 1)
+                        }
+                        out.copy(previous, buffer, offsets)
+                        for line in skipped { captions.append(caption(lines[line], in: text, offsets)) }
+                        piece = trimLeadingSpaces(text, lines[next])
+                        cursor = next
+                    }
+                    // The break after the (joined) line survives, with its own source offset.
+                    let end = lines[cursor].upperBound
+                    let lineBreak = end < count ? (text[end], offsets[end]) : nil
+                    out.copy(piece, buffer, offsets)
+                    if let (scalar, offset) = lineBreak { out.write(scalar, offset, buffer) }
+                    // Captions lifted out of the paragraph follow it, each with its own line break.
+                    for caption in captions {
+                        // The paragraph ended the text: the caption keeps the break before it.
+                        if out.written == 0 || buffer[out.written - 1] != "\n", let before = caption.before {
+                            out.write(before.0, before.1, buffer)
+                        }
+                        for (scalar, offset) in caption.text { out.write(scalar, offset, buffer) }
+                        if let after = caption.after { out.write(after.0, after.1, buffer) }
+                    }
+                    index = cursor + 1
                 }
-                pieces[pieces.count - 1] = previous
-                pieces.append(trimLeadingSpaces(scalars, lines[next]))
-                movedCaptions += skipped
-                cursor = next
             }
-            // The break after the (joined) line survives, with its own source offset.
-            let end = lines[cursor].upperBound
-            let lineBreak = end < count ? (scalars[end], offsets[end]) : nil
-            let captions = movedCaptions.map { caption(lines[$0], in: scalars, offsets) }
-
-            // Write.
-            for piece in pieces { out.copy(piece, &scalars, offsets) }
-            if let (scalar, offset) = lineBreak { out.write(scalar, offset, &scalars) }
-            // Captions lifted out of the paragraph follow it, each with its own line break.
-            for caption in captions {
-                // The paragraph ended the text: the caption keeps the break before it.
-                if out.written == 0 || scalars[out.written - 1] != "\n", let before = caption.before {
-                    out.write(before.0, before.1, &scalars)
-                }
-                for (scalar, offset) in caption.text { out.write(scalar, offset, &scalars) }
-                if let after = caption.after { out.write(after.0, after.1, &scalars) }
-            }
-            index = cursor + 1
         }
         scalars.removeLast(count - out.written)
-        return out.repaired
+        out.repairedLines.append(out.lineStart..<out.written)
+        return (out.repaired, out.repairedLines)
     }
 
+    /// The text as the rules read it: in place, the array's storage.
+    typealias Text = UnsafeBufferPointer<Unicode.Scalar>
+    /// The lines of the text, likewise.
+    typealias Lines = UnsafeBufferPointer<Range<Int>>
+
     /// The write side of the repair: the position written next and the offsets of what has
-    /// been written. (A struct with the array passed in, not closures over it: captured
+    /// been written. (A struct with the storage passed in, not closures over it: captured
     /// variables are checked for exclusive access at run time on every scalar.)
+    ///
+    /// Every line break of the repaired text is written here one by one (what `copy` moves are
+    /// pieces of lines), so the writer also keeps the repaired text's lines.
     struct InPlaceWriter {
         var written = 0
         var repaired = SourceOffsetMap()
+        /// The lines ended so far, and where the current one starts.
+        var repairedLines: [Range<Int>] = []
+        var lineStart = 0
 
-        mutating func write(_ scalar: Unicode.Scalar, _ offset: Int32, _ scalars: inout [Unicode.Scalar]) {
+        mutating func write(_ scalar: Unicode.Scalar, _ offset: Int32, _ scalars: UnsafeMutableBufferPointer<Unicode.Scalar>) {
+            if scalar == "\n" {
+                repairedLines.append(lineStart..<written)
+                lineStart = written + 1
+            }
             scalars[written] = scalar
             repaired.append(offset)
             written += 1
@@ -83,14 +107,12 @@ enum LineRepair {
 
         /// Copies `range` down to the write position (at or before it: a forward copy is safe
         /// where the two overlap), with its offsets.
-        mutating func copy(_ range: Range<Int>, _ scalars: inout [Unicode.Scalar], _ offsets: SourceOffsetMap) {
+        mutating func copy(_ range: Range<Int>, _ scalars: UnsafeMutableBufferPointer<Unicode.Scalar>, _ offsets: SourceOffsetMap) {
             let start = written
             // Until the first removal the text is already in place; after it, a memmove.
             if start != range.lowerBound, !range.isEmpty {
-                scalars.withUnsafeMutableBufferPointer { buffer in
-                    let base = buffer.baseAddress!
-                    (base + start).update(from: base + range.lowerBound, count: range.count)
-                }
+                let base = scalars.baseAddress!
+                (base + start).update(from: base + range.lowerBound, count: range.count)
             }
             written += range.count
             repaired.append(contentsOf: offsets, range)
@@ -99,9 +121,9 @@ enum LineRepair {
 
     /// A caption line copied out before the repair writes over it: its text and the line
     /// breaks before and after it, each with its source offset.
-    private static func caption(_ range: Range<Int>, in scalars: [Unicode.Scalar], _ offsets: SourceOffsetMap) -> (
-        before: (Unicode.Scalar, Int32)?, text: [(Unicode.Scalar, Int32)], after: (Unicode.Scalar, Int32)?
-    ) {
+    typealias Caption = (before: (Unicode.Scalar, Int32)?, text: [(Unicode.Scalar, Int32)], after: (Unicode.Scalar, Int32)?)
+
+    private static func caption(_ range: Range<Int>, in scalars: Text, _ offsets: SourceOffsetMap) -> Caption {
         let before = range.lowerBound > 0 ? (scalars[range.lowerBound - 1], offsets[range.lowerBound - 1]) : nil
         let after = range.upperBound < scalars.count ? (scalars[range.upperBound], offsets[range.upperBound]) : nil
         return (before, range.map { (scalars[$0], offsets[$0]) }, after)
@@ -110,40 +132,60 @@ enum LineRepair {
     /// The line that goes on the paragraph ending at `lines[cursor]` (whose text is `current`),
     /// with the caption lines skipped on the way; nil when the paragraph ends there.
     static func continuation(
-        _ scalars: [Unicode.Scalar], _ lines: [Range<Int>], of current: Range<Int>, after cursor: Int
+        _ scalars: Text, _ lines: Lines, of current: Range<Int>, after cursor: Int
     ) -> (next: Int, skipped: [Int])? {
+        // Most lines end a sentence: nothing after them can join, so nothing after them is read.
+        let trimmed = trim(scalars, current)
+        let ending = ending(scalars, trimmed)
+        guard ending != .closed else { return nil }
         var next = cursor + 1
         while next < lines.count && isBlank(scalars, lines[next]) { next += 1 }
         guard next < lines.count else { return nil }
         if let photo = PhotoBlock.after(scalars, lines, from: next, blankLines: next - cursor - 1),
-            photo.resume < lines.count, shouldJoin(scalars, current, lines[photo.resume])
+            photo.resume < lines.count, shouldJoin(scalars, trimmed, ending, lines[photo.resume])
         {
             return (photo.resume, photo.captions)
         }
-        return shouldJoin(scalars, current, lines[next]) ? (next, []) : nil
+        return shouldJoin(scalars, trimmed, ending, lines[next]) ? (next, []) : nil
     }
 
-    static func shouldJoin(_ scalars: [Unicode.Scalar], _ line: Range<Int>, _ next: Range<Int>) -> Bool {
-        let trimmed = trim(scalars, line)
-        guard !trimmed.isEmpty else { return false }
+    /// How a line ends, as far as it decides alone whether the next line may join it.
+    enum Ending {
+        /// Nothing joins it: it is blank, a table row, or ends a sentence, a credit or a byline.
+        case closed
+        /// 2 / .开展… — a list number parted from its punctuation.
+        case listNumber
+        /// 一、 / 加强学习 — a whole marker alone on its line takes the next line as its text.
+        case bareMarker
+        /// The next line decides.
+        case open
+    }
+
+    static func ending(_ scalars: Text, _ trimmed: Range<Int>) -> Ending {
+        guard !trimmed.isEmpty else { return .closed }
+        // A table row stands on its own line.
+        if scalars[trimmed.upperBound - 1] == "|" { return .closed }
+        if trimmed.count <= 3 && allDigits(scalars, trimmed) { return .listNumber }
+        if BlockStart.isBareMarker(scalars, trimmed) { return .bareMarker }
+        guard !endsSentence(scalars, trimmed) else { return .closed }
+        // …河南日报记者 聂冬晗 摄 — a photo's credit closes its caption.
+        if PhotoBlock.isCredit(scalars, trimmed) { return .closed }
+        // …每个社区1处站点。（本报记者 蔡文瑞） — a byline closes its article.
+        if endsWithByline(scalars, trimmed) { return .closed }
+        return .open
+    }
+
+    /// Whether `next` joins the line `trimmed` (trimmed of spaces), which ends as `ending` says.
+    static func shouldJoin(_ scalars: Text, _ trimmed: Range<Int>, _ ending: Ending, _ next: Range<Int>) -> Bool {
+        guard ending != .closed else { return false }
         let nextTrimmed = trim(scalars, next)
         guard let first = nextTrimmed.first.map({ scalars[$0] }) else { return false }
-        // A table row stands on its own line.
-        if scalars[trimmed.upperBound - 1] == "|" { return false }
-
-        // 2 / .开展… — a list number parted from its punctuation.
-        if trimmed.count <= 3 && trimmed.allSatisfy({ isASCIIDigit(scalars[$0]) }) {
-            return first == "." || first == "、"
+        switch ending {
+        case .closed: return false
+        case .listNumber: return first == "." || first == "、"
+        case .bareMarker: return !BlockStart.begins(scalars, nextTrimmed)
+        case .open: break
         }
-        // 一、 / 加强学习 — a whole marker alone on its line takes the next line as its text.
-        if BlockStart.isBareMarker(scalars, trimmed) {
-            return !BlockStart.begins(scalars, nextTrimmed)
-        }
-        guard !endsSentence(scalars, trimmed) else { return false }
-        // …河南日报记者 聂冬晗 摄 — a photo's credit closes its caption.
-        if PhotoBlock.isCredit(scalars, trimmed) { return false }
-        // …每个社区1处站点。（本报记者 蔡文瑞） — a byline closes its article.
-        if endsWithByline(scalars, trimmed) { return false }
         // 一是深入学习 / 宪法。二是… — a clause is running text, however short.
         let isClause = BlockStart.beginsClause(scalars, trimmed)
         // 今年是全国人民代表大会成立70周 / 年，为进一步… — no paragraph opens with a
@@ -156,7 +198,7 @@ enum LineRepair {
         // A body line cut mid-sentence.
         guard isClause || (trimmed.count >= minimumBodyLength && isBodyLine(scalars, trimmed)) else { return false }
         // 四、票决民生实事，以“民主”定“民生” — a marked heading with no full stop is whole.
-        if !isClause && BlockStart.begins(scalars, trimmed) && !trimmed.contains(where: { scalars[$0] == "。" }) {
+        if !isClause && BlockStart.begins(scalars, trimmed) && !contains(scalars, trimmed, "。") {
             return false
         }
         // …印发 closes a document on a line of its own.
@@ -165,10 +207,11 @@ enum LineRepair {
     }
 
     /// （本报记者 蔡文瑞） / （漯河市人大常委会代表工委供稿） at the end of a line.
-    static func endsWithByline(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        guard let last = range.last, scalars[last] == "）" || scalars[last] == ")",
-            let open = range.last(where: { scalars[$0] == "（" || scalars[$0] == "(" })
-        else { return false }
+    static func endsWithByline(_ scalars: Text, _ range: Range<Int>) -> Bool {
+        guard let last = range.last, scalars[last] == "）" || scalars[last] == ")" else { return false }
+        var open = last - 1
+        while open >= range.lowerBound && scalars[open] != "（" && scalars[open] != "(" { open -= 1 }
+        guard open >= range.lowerBound else { return false }
         let inner = (open + 1)..<last
         return contains(scalars, inner, reporterWord) || contains(scalars, inner, contributedWord)
     }
@@ -178,7 +221,7 @@ enum LineRepair {
 
     /// Whether `pattern` occurs in `range`, compared in place (this runs on every line that
     /// ends in a bracket).
-    static func contains(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ pattern: [Unicode.Scalar]) -> Bool {
+    static func contains(_ scalars: Text, _ range: Range<Int>, _ pattern: [Unicode.Scalar]) -> Bool {
         guard range.count >= pattern.count else { return false }
         var start = range.lowerBound
         while start + pattern.count <= range.upperBound {
@@ -191,7 +234,7 @@ enum LineRepair {
     }
 
     /// 年，为… — a single Han character, then a comma.
-    static func startsWithOneCharacterClause(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    static func startsWithOneCharacterClause(_ scalars: Text, _ range: Range<Int>) -> Bool {
         guard range.count >= 3 else { return false }
         let first = scalars[range.lowerBound]
         let second = scalars[range.lowerBound + 1]
@@ -202,16 +245,31 @@ enum LineRepair {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
-    static func isBodyLine(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        range.contains { index in
+    static func isBodyLine(_ scalars: Text, _ range: Range<Int>) -> Bool {
+        // Loops over the line written out, here and below: the generic `contains(where:)` and
+        // `allSatisfy` over a range were calls per scalar in the profile.
+        for index in range.lowerBound..<range.upperBound {
             switch scalars[index] {
             case "。", "，", ",", "；", "、": return true
-            default: return false
+            default: continue
             }
         }
+        return false
     }
 
-    static func endsSentence(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    /// Whether `scalar` occurs in `range`.
+    static func contains(_ scalars: Text, _ range: Range<Int>, _ scalar: Unicode.Scalar) -> Bool {
+        for index in range.lowerBound..<range.upperBound where scalars[index] == scalar { return true }
+        return false
+    }
+
+    /// Whether `range` holds ASCII digits only.
+    static func allDigits(_ scalars: Text, _ range: Range<Int>) -> Bool {
+        for index in range.lowerBound..<range.upperBound where !isASCIIDigit(scalars[index]) { return false }
+        return true
+    }
+
+    static func endsSentence(_ scalars: Text, _ range: Range<Int>) -> Bool {
         var index = range.upperBound - 1
         // Look through closing quotes and brackets: 。” and 。） end a sentence too.
         while index > range.lowerBound, isClosing(scalars[index]) {
@@ -231,7 +289,7 @@ enum LineRepair {
     }
 
     /// Whether `range` ends with `suffix`, compared scalar by scalar from the end.
-    static func endsWith(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ suffix: [Unicode.Scalar]) -> Bool {
+    static func endsWith(_ scalars: Text, _ range: Range<Int>, _ suffix: [Unicode.Scalar]) -> Bool {
         guard range.count >= suffix.count else { return false }
         var index = range.upperBound - suffix.count
         for scalar in suffix {
@@ -247,11 +305,12 @@ enum LineRepair {
     static let photographedWord: [Unicode.Scalar] = Array("摄".unicodeScalars)
     static let photosByWord: [Unicode.Scalar] = Array("供图".unicodeScalars)
 
-    static func isBlank(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        range.allSatisfy { scalars[$0] == " " }
+    static func isBlank(_ scalars: Text, _ range: Range<Int>) -> Bool {
+        for index in range.lowerBound..<range.upperBound where scalars[index] != " " { return false }
+        return true
     }
 
-    static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
+    static func trim(_ scalars: Text, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper && scalars[lower] == " " { lower += 1 }
@@ -259,7 +318,7 @@ enum LineRepair {
         return lower..<upper
     }
 
-    static func trimLeadingSpaces(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
+    static func trimLeadingSpaces(_ scalars: Text, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         while lower < range.upperBound && scalars[lower] == " " { lower += 1 }
         return lower..<range.upperBound
@@ -307,7 +366,7 @@ enum PhotoBlock {
     /// The caption lines from `first` on and the line after them, or nil when no credit closes
     /// a block there.
     static func after(
-        _ scalars: [Unicode.Scalar], _ lines: [Range<Int>], from first: Int, blankLines: Int
+        _ scalars: LineRepair.Text, _ lines: LineRepair.Lines, from first: Int, blankLines: Int
     ) -> (captions: [Int], resume: Int)? {
         guard blankLines >= 2 || isCredit(scalars, lines[first]) else { return nil }
         var captions: [Int] = []
@@ -330,7 +389,7 @@ enum PhotoBlock {
     }
 
     /// 河南日报记者 聂冬晗 摄 / 本版图片均为市人大常委会供图 — a photo's credit.
-    static func isCredit(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    static func isCredit(_ scalars: LineRepair.Text, _ line: Range<Int>) -> Bool {
         let trimmed = LineRepair.trim(scalars, line)
         return LineRepair.endsWith(scalars, trimmed, LineRepair.photographedWord)
             || LineRepair.endsWith(scalars, trimmed, LineRepair.photosByWord)

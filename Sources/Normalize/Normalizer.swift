@@ -11,71 +11,90 @@ import JianbaoCore
 public struct Normalizer: Sendable {
     public init() {}
 
-    /// Both passes work in one array, a copy of the source's scalars that each pass compacts
-    /// in place, and the offsets are runs (`SourceOffsetMap`): at the stage's memory peak a
-    /// 50 MB document's text is held twice (source and working), not four times.
+    /// Folding reads the source's scalars and writes the working array; line repair then
+    /// compacts that array in place, and the offsets are runs (`SourceOffsetMap`): at the
+    /// stage's memory peak a 50 MB document's text is held twice (source and working), not
+    /// four times. Each pass hands the next the lines it wrote, so no pass looks for line
+    /// breaks again.
     public func normalize(_ source: SourceText) -> WorkingText {
-        var scalars = source.scalars
-        let folded = fold(&scalars) ?? SourceOffsetMap(identity: scalars.count)
-        let offsets = LineRepair.repair(&scalars, folded)
-        return WorkingText(scalars: scalars, sourceOffsets: offsets, sourceLength: source.count)
+        var folded = Self.fold(source.scalars)
+        let repaired = LineRepair.repair(
+            &folded.scalars, folded.offsets ?? SourceOffsetMap(identity: folded.scalars.count), lines: folded.lines)
+        return WorkingText(
+            scalars: folded.scalars, sourceOffsets: repaired.offsets, sourceLength: source.count, lineRanges: repaired.lines)
     }
 
-    /// Folds the scalars in place, and returns their source offsets once they differ from the
-    /// identity (nil while every scalar so far is kept or replaced in place).
-    private func fold(_ scalars: inout [Unicode.Scalar]) -> SourceOffsetMap? {
-        let count = scalars.count
-        // State lives inside the closure: captured from outside, it would be boxed and every
-        // access checked for exclusivity at run time, which cost more than the folding.
-        let (written, offsets) = scalars.withUnsafeMutableBufferPointer { buffer -> (Int, SourceOffsetMap?) in
-            var offsets: SourceOffsetMap? = nil
-            // Until a scalar is dropped every scalar stays where it is, and one that is kept
-            // needs no write at all: skip the run of them that starts the text (usually all of it).
-            var index = 0
-            while index < count {
-                let value = buffer[index].value
-                guard (value >= 0x20 && value < 0x7F) || (value >= 0x3400 && value < 0xFEFF) || value == 0x0A else { break }
-                index += 1
-            }
-            var written = index
-            while index < count {
-                let scalar = buffer[index]
-                let value = scalar.value
-                // Printable ASCII, line feeds and the Han, kana and CJK punctuation blocks are
-                // kept as they are: nearly every scalar of a bulletin, decided without the table.
-                var folded = scalar
-                var keep = true
-                if !((value >= 0x20 && value < 0x7F) || (value >= 0x3400 && value < 0xFEFF) || value == 0x0A) {
-                    if scalar == "\r" {
-                        // CRLF is one break, kept at the LF; a lone CR is a break of its own.
-                        if index + 1 < count && buffer[index + 1] == "\n" {
-                            keep = false
-                        } else {
-                            folded = "\n"
-                        }
-                    } else {
-                        switch CharacterFolding.fold(scalar) {
-                        case .keep: break
-                        case let .replace(replacement): folded = replacement
-                        case .drop: keep = false
-                        }
-                    }
+    /// The source folded: its scalars, their source offsets once they differ from the identity
+    /// (nil while every scalar is kept or replaced in place, as in nearly every text), and its
+    /// lines (`LineRepair.lineRanges` of the folded scalars).
+    static func fold(_ source: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], offsets: SourceOffsetMap?, lines: [Range<Int>]) {
+        var offsets: SourceOffsetMap? = nil
+        var lines: [Range<Int>] = []
+        let scalars = source.withUnsafeBufferPointer { input in
+            CharacterFolding.unchangedBMP.withUnsafeBufferPointer { unchanged in
+                [Unicode.Scalar](unsafeUninitializedCapacity: input.count) { output, initialized in
+                    initialized = fold(input, into: output, unchanged, &offsets, &lines)
                 }
-                if keep {
-                    // The write position never passes the read position: compaction in place.
-                    buffer[written] = folded
-                    offsets?.append(Int32(truncatingIfNeeded: index))
-                    written += 1
-                } else if offsets == nil {
-                    // The first scalar not at its own source offset: from here on the offsets
-                    // are kept.
-                    offsets = SourceOffsetMap(identity: written)
-                }
-                index += 1
             }
-            return (written, offsets)
         }
-        scalars.removeLast(count - written)
-        return offsets
+        return (scalars, offsets, lines)
+    }
+
+    /// Writes the folded `input` to `output`, and the number written. (A function of its own
+    /// with the state passed inout, not a closure capturing it: captured variables are checked
+    /// for exclusive access at run time on every use.)
+    private static func fold(
+        _ input: UnsafeBufferPointer<Unicode.Scalar>, into output: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        _ unchanged: UnsafeBufferPointer<UInt64>, _ offsets: inout SourceOffsetMap?, _ lines: inout [Range<Int>]
+    ) -> Int {
+        let count = input.count
+        var written = 0
+        var lineStart = 0
+        // The working scalars from `runStart` on are not in `offsets` yet; the first of them
+        // came from source offset `runSource`, and each after it from the next one.
+        var runStart = 0
+        var runSource = 0
+        var index = 0
+        while index < count {
+            let scalar = input[index]
+            let value = scalar.value
+            // Nearly every scalar is kept as it is: one bit says so.
+            if value >= 0x10000 || unchanged[Int(value &>> 6)] &>> UInt64(value & 63) & 1 != 0 {
+                output[written] = scalar
+                written += 1
+                index += 1
+                continue
+            }
+            var folded: Unicode.Scalar? = scalar
+            if scalar == "\r" {
+                // CRLF is one break, kept at the LF; a lone CR is a break of its own.
+                folded = index + 1 < count && input[index + 1] == "\n" ? nil : "\n"
+            } else if scalar != "\n" {
+                switch CharacterFolding.fold(scalar) {
+                case .keep: break
+                case let .replace(replacement): folded = replacement
+                case .drop: folded = nil
+                }
+            }
+            if let folded {
+                if folded == "\n" {
+                    lines.append(lineStart..<written)
+                    lineStart = written + 1
+                }
+                output[written] = folded
+                written += 1
+            } else {
+                // A dropped scalar: the working scalars before it map as they did, those after
+                // it from the next source offset on.
+                if offsets == nil { offsets = SourceOffsetMap() }
+                offsets!.append(from: Int32(truncatingIfNeeded: runSource), count: written - runStart)
+                runStart = written
+                runSource = index + 1
+            }
+            index += 1
+        }
+        lines.append(lineStart..<written)
+        offsets?.append(from: Int32(truncatingIfNeeded: runSource), count: written - runStart)
+        return written
     }
 }

@@ -18,6 +18,8 @@ public struct SourceOffsetMap: Sendable, RandomAccessCollection {
     /// Whether every run starts past where the one before ended: offsets rise through the
     /// whole text (false once a moved caption makes them fall back).
     public private(set) var isRising = true
+    /// The source offset the next working scalar has if it goes on the last run.
+    private var continuing: Int32 = 0
 
     public init() {}
 
@@ -50,16 +52,18 @@ public struct SourceOffsetMap: Sendable, RandomAccessCollection {
 
     /// Maps the next working scalar to `offset`.
     mutating func append(_ offset: Int32) {
-        if let last = runOffsets.last, let start = runStarts.last, last + (Int32(truncatingIfNeeded: count) - start) == offset {
-            count += 1
-            return
-        }
-        if let last = runOffsets.last, let start = runStarts.last, offset < last + (Int32(truncatingIfNeeded: count) - start) {
-            isRising = false
+        if count > 0 {
+            if offset == continuing {
+                count += 1
+                continuing += 1
+                return
+            }
+            if offset < continuing { isRising = false }
         }
         runStarts.append(Int32(truncatingIfNeeded: count))
         runOffsets.append(offset)
         count += 1
+        continuing = offset + 1
     }
 
     /// The first working index whose source offset is at or after `offset` (`count` when
@@ -95,6 +99,7 @@ public struct SourceOffsetMap: Sendable, RandomAccessCollection {
         guard length > 0 else { return }
         append(offset)
         count += length - 1
+        continuing += Int32(truncatingIfNeeded: length - 1)
     }
 
     /// Maps the next working scalars to the offsets `other` gives `range` (the runs of one map

@@ -24,6 +24,16 @@ public struct WorkingText: Sendable {
         self.lineRanges = LineRepair.lineRanges(scalars)
     }
 
+    /// For Normalize, which knows the lines already (`LineRepair.repair` returns them).
+    init(scalars: [Unicode.Scalar], sourceOffsets: SourceOffsetMap, sourceLength: Int, lineRanges: [Range<Int>]) {
+        precondition(scalars.count == sourceOffsets.count, "one source offset per working scalar")
+        assert(lineRanges == LineRepair.lineRanges(scalars), "the lines of the working text")
+        self.scalars = scalars
+        self.sourceOffsets = sourceOffsets
+        self.sourceLength = sourceLength
+        self.lineRanges = lineRanges
+    }
+
     public var count: Int { scalars.count }
 
     /// The source span of the working range `lower..<upper`.
