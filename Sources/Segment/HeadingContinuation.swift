@@ -4,6 +4,7 @@ extension SegmenterRun {
     static let maximumContinuationLength = 15
     /// A heading line this short is whole: PDF lines break only when they are long.
     static let minimumBrokenHeadingLength = 8
+    static let closingBrackets: [Unicode.Scalar] = ["）", ")", "”", "》"]
 
     /// The line that finishes a numbered heading the PDF broke, or nil.
     ///
@@ -18,12 +19,12 @@ extension SegmenterRun {
         let next = index + 1
         guard title.count >= Self.minimumBrokenHeadingLength, next < lines.count, !lines[next].blankBefore else { return nil }
         // 听取审议工作报告（18 项） — a heading closed by a bracket is whole.
-        if let last = title.last, "）)”》".unicodeScalars.contains(text.scalars[last]) { return nil }
+        if let last = title.last, Self.closingBrackets.contains(text.scalars[last]) { return nil }
         let candidate = lines[next].range
         guard candidate.count <= Self.maximumContinuationLength, line.isHeadingLike(candidate),
             HeadingMarker.read(text.scalars, candidate) == nil, fieldLabel(candidate) == nil,
-            !line.starts(candidate, with: "|"), !line.starts(candidate, with: "——"),
-            !line.starts(candidate, with: "本报讯"),
+            !line.starts(candidate, with: "|"), !line.starts(candidate, with: LineWords.subtitleDash),
+            !line.starts(candidate, with: LineWords.newsBriefOpening),
             !isContributorByline(candidate), !isReporterByline(candidate), !isIssuerName(candidate),
             !isPlanTitle(candidate), !SpeakerLine.matches(line, candidate)
         else { return nil }

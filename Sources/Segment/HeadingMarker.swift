@@ -18,32 +18,56 @@ struct HeadingMarker: Equatable {
     }
 
     var style: Style
-    /// The label of SPEC "Items": 一, (一), 1, (1), ①, 第一条, 一是, *N (filled in by the caller).
-    var label: String
     var number: Int
-    /// The marker as written, e.g. `1.` or `（一）`.
-    var written: String
+    /// Where the marker is written, e.g. `1.` or `（一）`.
+    var writtenRange: Range<Int>
+    /// The numeral inside the marker (一 of （一）), for the labels made of it.
+    var numeralRange: Range<Int>
     /// Working offset where the heading text starts (after the marker and any spaces).
     var textStart: Int
+
+    /// The marker as written, e.g. `1.` or `（一）`. Strings are made only for the markers
+    /// that become items: most lines read here are tested and dropped (一是 in running text,
+    /// the line after a heading).
+    func written(in s: [Unicode.Scalar]) -> String {
+        String(scalars: s[writtenRange])
+    }
+
+    /// The label of SPEC "Items": 一, (一), 1, (1), ①, 第一条, 一是, * (numbered by the caller).
+    func label(in s: [Unicode.Scalar]) -> String {
+        switch style {
+        case .star: "*"
+        case .parenArabic: "(\(number))"
+        case .arabicDot: String(number)
+        case .parenHan: "(\(String(scalars: s[numeralRange])))"
+        case .hanComma: String(scalars: s[numeralRange])
+        case .circled, .article, .hanShi: String(scalars: s[writtenRange])
+        }
+    }
 
     /// Reads a marker at `line.lowerBound` (the line already trimmed), or nil.
     static func read(_ s: [Unicode.Scalar], _ line: Range<Int>) -> HeadingMarker? {
         guard let first = line.first else { return nil }
         let end = line.upperBound
-        func string(_ range: Range<Int>) -> String { String(scalars: s[range]) }
         func skipSpaces(_ index: Int) -> Int {
             var i = index
             while i < end && s[i] == " " { i += 1 }
             return i
         }
+        /// The value of a run of at most three ASCII digits.
+        func digitsValue(_ range: Range<Int>) -> Int {
+            range.reduce(0) { $0 * 10 + Int(s[$1].value - 0x30) }
+        }
+        func marker(_ style: Style, _ number: Int, through last: Int, numeral: Range<Int>, textStart: Int) -> HeadingMarker {
+            HeadingMarker(style: style, number: number, writtenRange: first..<(last + 1), numeralRange: numeral, textStart: textStart)
+        }
         let c = s[first]
         if c == "*" {
-            return HeadingMarker(style: .star, label: "*", number: 0, written: "*", textStart: skipSpaces(first + 1))
+            return marker(.star, 0, through: first, numeral: first..<first, textStart: skipSpaces(first + 1))
         }
         if (0x2460...0x2473).contains(c.value) {
             let number = Int(c.value - 0x2460) + 1
-            return HeadingMarker(
-                style: .circled, label: String(c), number: number, written: String(c), textStart: skipSpaces(first + 1))
+            return marker(.circled, number, through: first, numeral: first..<(first + 1), textStart: skipSpaces(first + 1))
         }
         if c == "（" || c == "(" {
             var i = first + 1
@@ -53,10 +77,8 @@ struct HeadingMarker: Equatable {
                 while i < end && isASCIIDigit(s[i]) { i += 1 }
                 let digits = digitsStart..<i
                 i = skipSpaces(i)
-                guard i < end, s[i] == "）" || s[i] == ")", digits.count <= 3, let n = Int(string(digits)) else { return nil }
-                return HeadingMarker(
-                    style: .parenArabic, label: "(\(n))", number: n, written: string(first..<(i + 1)),
-                    textStart: skipSpaces(i + 1))
+                guard i < end, s[i] == "）" || s[i] == ")", digits.count <= 3 else { return nil }
+                return marker(.parenArabic, digitsValue(digits), through: i, numeral: digits, textStart: skipSpaces(i + 1))
             }
             while i < end && HanNumeral.isNumeral(s[i]) { i += 1 }
             let numeral = digitsStart..<i
@@ -64,21 +86,19 @@ struct HeadingMarker: Equatable {
             guard !numeral.isEmpty, numeral.count <= 3, i < end, s[i] == "）" || s[i] == ")",
                 let n = HanNumeral.value(s[numeral])
             else { return nil }
-            return HeadingMarker(
-                style: .parenHan, label: "(\(string(numeral)))", number: n, written: string(first..<(i + 1)),
-                textStart: skipSpaces(i + 1))
+            return marker(.parenHan, n, through: i, numeral: numeral, textStart: skipSpaces(i + 1))
         }
         if isASCIIDigit(c) {
             var i = first
             while i < end && isASCIIDigit(s[i]) { i += 1 }
             let digits = first..<i
-            guard digits.count <= 3, let n = Int(string(digits)), n > 0 else { return nil }
+            guard digits.count <= 3 else { return nil }
+            let n = digitsValue(digits)
+            guard n > 0 else { return nil }
             i = skipSpaces(i)
             guard i < end else { return nil }
             if s[i] == "、" || (s[i] == "." && !(i + 1 < end && isASCIIDigit(s[i + 1]))) {
-                return HeadingMarker(
-                    style: .arabicDot, label: String(n), number: n, written: string(first..<(i + 1)),
-                    textStart: skipSpaces(i + 1))
+                return marker(.arabicDot, n, through: i, numeral: digits, textStart: skipSpaces(i + 1))
             }
             return nil
         }
@@ -87,11 +107,9 @@ struct HeadingMarker: Equatable {
             while i < end && (HanNumeral.isNumeral(s[i]) || isASCIIDigit(s[i])) { i += 1 }
             let numeral = (first + 1)..<i
             guard !numeral.isEmpty, i < end, s[i] == "条",
-                let n = HanNumeral.value(s[numeral]) ?? Int(string(numeral))
+                let n = HanNumeral.value(s[numeral]) ?? Int(String(scalars: s[numeral]))
             else { return nil }
-            return HeadingMarker(
-                style: .article, label: string(first..<(i + 1)), number: n, written: string(first..<(i + 1)),
-                textStart: skipSpaces(i + 1))
+            return marker(.article, n, through: i, numeral: numeral, textStart: skipSpaces(i + 1))
         }
         if HanNumeral.isNumeral(c) {
             var i = first
@@ -99,14 +117,10 @@ struct HeadingMarker: Equatable {
             let numeral = first..<i
             guard numeral.count <= 3, i < end, let n = HanNumeral.value(s[numeral]), n > 0 else { return nil }
             if s[i] == "、" {
-                return HeadingMarker(
-                    style: .hanComma, label: string(numeral), number: n, written: string(first..<(i + 1)),
-                    textStart: skipSpaces(i + 1))
+                return marker(.hanComma, n, through: i, numeral: numeral, textStart: skipSpaces(i + 1))
             }
             if s[i] == "是" {
-                return HeadingMarker(
-                    style: .hanShi, label: string(first..<(i + 1)), number: n, written: string(first..<(i + 1)),
-                    textStart: i + 1)
+                return marker(.hanShi, n, through: i, numeral: numeral, textStart: i + 1)
             }
         }
         return nil

@@ -8,23 +8,24 @@ extension SegmenterRun {
     /// With no owner (clauses before any heading) they become top-level items.
     mutating func clauses(in range: Range<Int>, owner: ItemNode?) {
         let s = text.scalars
-        let siblings = owner?.children ?? roots
-        var expected = (siblings.last { $0.style == .hanShi }.map { clauseNumber($0) } ?? 0) + 1
+        // The number the next clause must have, read from the siblings only once a 是 after a
+        // numeral turns up (most paragraphs have none).
+        var expectedNumber: Int?
         var found: [(start: Int, textStart: Int, label: String)] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if s[index] == "是", index > range.lowerBound {
-                var numeralStart = index
-                while numeralStart > range.lowerBound && HanNumeral.isNumeral(s[numeralStart - 1]) { numeralStart -= 1 }
-                if numeralStart < index, index - numeralStart <= 2,
-                    let n = HanNumeral.value(s[numeralStart..<index]), n == expected,
-                    numeralStart == range.lowerBound || "。；，：、 ".unicodeScalars.contains(s[numeralStart - 1])
-                {
-                    found.append((numeralStart, index + 1, line.string(numeralStart..<(index + 1))))
-                    expected += 1
-                }
+        var searchFrom = range.lowerBound + 1
+        while searchFrom < range.upperBound, let index = line.firstIndex(of: "是", in: searchFrom..<range.upperBound) {
+            searchFrom = index + 1
+            var numeralStart = index
+            while numeralStart > range.lowerBound && HanNumeral.isNumeral(s[numeralStart - 1]) { numeralStart -= 1 }
+            guard numeralStart < index, index - numeralStart <= 2, let n = HanNumeral.value(s[numeralStart..<index]) else {
+                continue
             }
-            index += 1
+            let expected = expectedNumber ?? nextClauseNumber(owner: owner)
+            expectedNumber = expected
+            if n == expected, numeralStart == range.lowerBound || Self.clauseBoundaries.contains(s[numeralStart - 1]) {
+                found.append((numeralStart, index + 1, line.string(numeralStart..<(index + 1))))
+                expectedNumber = expected + 1
+            }
         }
         for (position, clause) in found.enumerated() {
             let end = position + 1 < found.count ? found[position + 1].start : range.upperBound
@@ -35,6 +36,15 @@ extension SegmenterRun {
                 title: line.string(line.trim(clause.textStart..<titleEnd)), start: clause.start, end: trimEnd(end))
             if let owner { owner.children.append(node) } else { roots.append(node) }
         }
+    }
+
+    /// What may stand before an 一是 that opens a clause.
+    static let clauseBoundaries: [Unicode.Scalar] = ["。", "；", "，", "：", "、", " "]
+
+    /// One more than the last clause already among the owner's children (or the roots).
+    private func nextClauseNumber(owner: ItemNode?) -> Int {
+        let siblings = owner?.children ?? roots
+        return (siblings.last { $0.style == .hanShi }.map { clauseNumber($0) } ?? 0) + 1
     }
 
     private func trimEnd(_ end: Int) -> Int {

@@ -44,7 +44,8 @@ final class ItemNode {
                 unnumbered += 1
                 label = "#\(unnumbered)"
             }
-            let path = parentPath + [label]
+            var path = parentPath
+            path.append(label)
             return Item(
                 path: path, marker: node.marker, kind: node.kind, title: node.title, fields: node.fields,
                 span: text.sourceSpan(node.start, max(node.start, node.end)),

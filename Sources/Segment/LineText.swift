@@ -1,9 +1,18 @@
 import Normalize
 
 /// Small reading helpers over working-text lines, shared by the segmenter's rules.
+///
+/// Words are given as scalar arrays made once (`LineWords`, the lexicons in `HeadingStyles`):
+/// these tests run on every line, and a String literal would be decoded — and for `find`
+/// copied into an array — at every call.
 struct LineText {
     let text: WorkingText
-    var s: [Unicode.Scalar] { text.scalars }
+    let s: [Unicode.Scalar]
+
+    init(text: WorkingText) {
+        self.text = text
+        self.s = text.scalars
+    }
 
     func string(_ range: Range<Int>) -> String { text.string(range) }
 
@@ -15,46 +24,58 @@ struct LineText {
         return lower..<upper
     }
 
-    func starts(_ range: Range<Int>, with prefix: String) -> Bool {
-        var index = range.lowerBound
-        for scalar in prefix.unicodeScalars {
-            guard index < range.upperBound, s[index] == scalar else { return false }
-            index += 1
-        }
-        return true
-    }
-
-    /// Whether `range` is exactly `word`, compared without making a String of it.
-    func equals(_ range: Range<Int>, _ word: String) -> Bool {
-        var index = range.lowerBound
-        for scalar in word.unicodeScalars {
-            guard index < range.upperBound, s[index] == scalar else { return false }
-            index += 1
-        }
-        return index == range.upperBound
+    func starts(_ range: Range<Int>, with scalar: Unicode.Scalar) -> Bool {
+        !range.isEmpty && s[range.lowerBound] == scalar
     }
 
     func starts(_ range: Range<Int>, with prefix: [Unicode.Scalar]) -> Bool {
         guard range.count >= prefix.count else { return false }
-        var index = range.lowerBound
-        for scalar in prefix {
-            guard s[index] == scalar else { return false }
-            index += 1
-        }
-        return true
+        return matches(prefix, at: range.lowerBound)
     }
 
-    func ends(_ range: Range<Int>, with suffix: String) -> Bool {
-        var index = range.upperBound
-        for scalar in suffix.unicodeScalars.reversed() {
-            guard index > range.lowerBound, s[index - 1] == scalar else { return false }
-            index -= 1
-        }
-        return true
+    func ends(_ range: Range<Int>, with scalar: Unicode.Scalar) -> Bool {
+        !range.isEmpty && s[range.upperBound - 1] == scalar
     }
 
+    func ends(_ range: Range<Int>, with suffix: [Unicode.Scalar]) -> Bool {
+        guard range.count >= suffix.count else { return false }
+        return matches(suffix, at: range.upperBound - suffix.count)
+    }
+
+    /// Whether `range` is exactly `word`, compared without making a String of it.
+    func equals(_ range: Range<Int>, _ word: [Unicode.Scalar]) -> Bool {
+        range.count == word.count && matches(word, at: range.lowerBound)
+    }
+
+    /// Whether `word` is written at `offset` (the caller has checked it fits).
+    private func matches(_ word: [Unicode.Scalar], at offset: Int) -> Bool {
+        s.withUnsafeBufferPointer { buffer in
+            word.withUnsafeBufferPointer { pattern in
+                for index in 0..<pattern.count where buffer[offset + index] != pattern[index] { return false }
+                return true
+            }
+        }
+    }
+
+    /// The first `scalar` in `range`. Lines are passed over eight scalars at a compare: the
+    /// segmenter looks for 是 and 。 through every paragraph.
     func firstIndex(of scalar: Unicode.Scalar, in range: Range<Int>) -> Int? {
-        range.first { s[$0] == scalar }
+        guard !range.isEmpty else { return nil }
+        return s.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            let wanted = SIMD8<UInt32>(repeating: scalar.value)
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                let chunk = base.loadUnaligned(fromByteOffset: index * MemoryLayout<Unicode.Scalar>.stride, as: SIMD8<UInt32>.self)
+                if any(chunk .== wanted) { break }
+                index += 8
+            }
+            while index < range.upperBound {
+                if buffer[index] == scalar { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 
     func contains(_ scalar: Unicode.Scalar, in range: Range<Int>) -> Bool {
@@ -62,15 +83,13 @@ struct LineText {
     }
 
     /// The first occurrence of `needle` in `range`.
-    func find(_ needle: String, in range: Range<Int>) -> Int? {
-        let pattern = Array(needle.unicodeScalars)
-        guard !pattern.isEmpty, range.count >= pattern.count else { return nil }
-        var index = range.lowerBound
-        while index + pattern.count <= range.upperBound {
-            if s[index] == pattern[0] && zip(s[index..<(index + pattern.count)], pattern).allSatisfy({ $0 == $1 }) {
-                return index
-            }
-            index += 1
+    func find(_ needle: [Unicode.Scalar], in range: Range<Int>) -> Int? {
+        guard let head = needle.first, range.count >= needle.count else { return nil }
+        let last = range.upperBound - needle.count
+        var from = range.lowerBound
+        while from <= last, let index = firstIndex(of: head, in: from..<(last + 1)) {
+            if matches(needle, at: index) { return index }
+            from = index + 1
         }
         return nil
     }
@@ -89,7 +108,7 @@ struct LineText {
 
     /// A photo caption or credit that a page break dropped between paragraphs.
     func isCaption(_ range: Range<Int>) -> Bool {
-        ends(range, with: "摄") || find("供图", in: range) != nil
+        ends(range, with: "摄") || find(LineWords.photosBy, in: range) != nil
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -119,9 +138,11 @@ struct LineText {
 
     func hasDoubleSpace(_ range: Range<Int>) -> Bool {
         guard range.count >= 2 else { return false }
-        for index in range.lowerBound..<(range.upperBound - 1) where s[index] == " " && s[index + 1] == " " {
-            return true
+        return s.withUnsafeBufferPointer { buffer in
+            for index in range.lowerBound..<(range.upperBound - 1) where buffer[index] == " " && buffer[index + 1] == " " {
+                return true
+            }
+            return false
         }
-        return false
     }
 }

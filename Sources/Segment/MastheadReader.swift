@@ -40,8 +40,8 @@ struct MastheadReader {
                 titleClosed = true
                 continue
             }
-            if line.string(range) == "附件" || line.string(range) == "编者按" { titleClosed = !titleParts.isEmpty; continue }
-            if line.starts(range, with: "——") { titleClosed = true; continue }
+            if line.equals(range, LineWords.appendix) || line.equals(range, LineWords.editorsNote) { titleClosed = !titleParts.isEmpty; continue }
+            if line.starts(range, with: LineWords.subtitleDash) { titleClosed = true; continue }
             if !titleClosed && line.isHeadingLike(range) && !(range.count > 30) {
                 titleParts.append(range)
             } else {
@@ -77,7 +77,7 @@ struct MastheadReader {
     }
 
     /// An issuing body, a gap of two or more spaces, then a full date, on one line.
-    private func issuerAndDate(_ range: Range<Int>) -> (Range<Int>, (value: String, range: Range<Int>))? {
+    private func issuerAndDate(_ range: Range<Int>) -> (Range<Int>, FullDate)? {
         let s = line.s
         var gapEnd = range.upperBound
         while gapEnd > range.lowerBound + 1 {
@@ -109,7 +109,8 @@ struct MastheadReader {
         guard let index = scalars.indices.first(where: { HeadingMarker.isASCIIDigit(scalars[$0]) }) else { return nil }
         var end = index
         while end < scalars.count && HeadingMarker.isASCIIDigit(scalars[end]) { end += 1 }
-        guard end - index == 4, let year = Int(String(String.UnicodeScalarView(scalars[index..<end]))) else { return nil }
+        guard end - index == 4 else { return nil }
+        let year = scalars[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
         var after = end
         while after < scalars.count && scalars[after] == " " { after += 1 }
         guard after + 1 < scalars.count, scalars[after] == "年", scalars[after + 1] == "度" else { return nil }
@@ -118,8 +119,20 @@ struct MastheadReader {
 }
 
 /// A full calendar date written out: 2024 年 10 月 23 日 (spaces allowed).
-enum FullDate {
-    static func read(_ line: LineText, _ range: Range<Int>) -> (value: String, range: Range<Int>)? {
+struct FullDate {
+    var year: Int
+    var month: Int
+    var day: Int
+    var range: Range<Int>
+
+    /// 2024-10-23. Made only for the date the masthead keeps: a body line may open with a
+    /// date too, and is read and dropped.
+    var value: String {
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
+        return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
+    }
+
+    static func read(_ line: LineText, _ range: Range<Int>) -> FullDate? {
         let s = line.s
         var index = range.lowerBound
         func number(_ maxDigits: Int) -> Int? {
@@ -127,7 +140,8 @@ enum FullDate {
             let start = index
             while index < range.upperBound && HeadingMarker.isASCIIDigit(s[index]) && index - start < maxDigits { index += 1 }
             guard index > start else { return nil }
-            return Int(line.string(start..<index))
+            // At most four ASCII digits: their value, without making a String to parse.
+            return (start..<index).reduce(0) { $0 * 10 + Int(s[$1].value - 0x30) }
         }
         func expect(_ scalar: Unicode.Scalar) -> Bool {
             while index < range.upperBound && s[index] == " " { index += 1 }
@@ -138,7 +152,6 @@ enum FullDate {
         guard let year = number(4), year >= 1900, expect("年"), let month = number(2), expect("月"), let day = number(2),
             expect("日"), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        let value = String(format: "%04d-%02d-%02d", year, month, day)
-        return (value, range.lowerBound..<index)
+        return FullDate(year: year, month: month, day: day, range: range.lowerBound..<index)
     }
 }

@@ -33,9 +33,8 @@ struct SegmenterRun {
     var subtitleLines: [Range<Int>] = []
     var documentFields: [Field] = []
     var diagnostics: [Diagnostic] = []
-    /// Long paragraphs seen so far, by a hash of their scalars (String keys would hash with
-    /// Unicode normalisation, a cost on every body line).
-    var seenParagraphs: [UInt64: [Range<Int>]] = [:]
+    /// Long paragraphs seen so far, to warn of one printed twice.
+    var seenParagraphs: SeenParagraphs
     /// An unnumbered section of the open article (以法治之剑护航“两城”建设).
     var sectionOpen: ItemNode?
     var partHeadings: [(issuer: Range<Int>?, title: Range<Int>)] = []
@@ -45,17 +44,25 @@ struct SegmenterRun {
 
     init(text: WorkingText) {
         self.text = text
-        self.line = LineText(text: text)
+        let line = LineText(text: text)
+        let workingLines = text.lines()
+        var lines: [(range: Range<Int>, blankBefore: Bool)] = []
+        lines.reserveCapacity(workingLines.count)
         var previousBlank = true
-        for range in text.lines() {
+        var longLines = 0
+        for range in workingLines {
             let trimmed = line.trim(range)
             if trimmed.isEmpty {
                 previousBlank = true
             } else {
                 lines.append((trimmed, previousBlank))
                 previousBlank = false
+                if trimmed.count >= Self.minimumCheckedParagraph { longLines += 1 }
             }
         }
+        self.line = line
+        self.lines = lines
+        self.seenParagraphs = SeenParagraphs(expected: longLines)
     }
 
     var anyItems: Bool { !roots.isEmpty }
@@ -77,7 +84,7 @@ struct SegmenterRun {
             return index + 1
         }
         if let labelled = fieldLabel(current) {
-            return labelledLine(current, label: labelled.label, value: labelled.value, index: index)
+            return labelledLine(current, label: labelled.label, role: labelled.role, value: labelled.value, index: index)
         }
         if isContributorByline(current) {
             // (漯河市人大常委会代表工委供稿): the field's value and span are the organisation alone.
@@ -128,19 +135,19 @@ struct SegmenterRun {
         }
     }
 
-    mutating func labelledLine(_ range: Range<Int>, label: String, value: Range<Int>, index: Int) -> Int {
-        switch label {
-        case "送", "发", "抄送":
+    mutating func labelledLine(_ range: Range<Int>, label: String, role: FieldLabelRole, value: Range<Int>, index: Int) -> Int {
+        switch role {
+        case .footer:
             closeAll()
             inFooter = true
             footerLine(range)
-        case "申报单位", "简介材料":
+        case .itemField, .itemSummary:
             if let owner = stack.last ?? root {
                 owner.fields.append(Field(name: label, value: line.string(value), span: text.sourceSpan(value)))
                 extend(to: range.upperBound)
-                if label == "简介材料" { clauses(in: value, owner: owner) }
+                if role == .itemSummary { clauses(in: value, owner: owner) }
             }
-        default:
+        case .note:
             // 备注：, 附件： — notes about the document, not items.
             break
         }
@@ -157,7 +164,7 @@ struct SegmenterRun {
         }
         // 18.把代表联络站建在产业链上　　申报单位：… — a field on the heading line.
         var inlineField: (Int, Range<Int>)?
-        if let at = line.find("申报单位：", in: marker.textStart..<titleEnd) {
+        if let at = line.find(LineWords.declaringUnitLabel, in: marker.textStart..<titleEnd) {
             inlineField = (at, (at + 5)..<range.upperBound)
             titleEnd = at
         }
@@ -171,7 +178,8 @@ struct SegmenterRun {
             end = lines[continuation].range.upperBound
         }
         let node = ItemNode(
-            kind: kind, style: marker.style, label: marker.label, marker: marker.written, title: line.joined(titleParts),
+            kind: kind, style: marker.style, label: marker.label(in: text.scalars), marker: marker.written(in: text.scalars),
+            title: line.joined(titleParts),
             start: range.lowerBound, end: end)
         place(node)
         if let (_, value) = inlineField {
@@ -190,7 +198,7 @@ struct SegmenterRun {
     /// Puts a numbered node in the tree: a style already open closes everything down to it.
     mutating func place(_ node: ItemNode) {
         if let at = stack.lastIndex(where: { $0.style == node.style }) {
-            stack.removeSubrange(at...)
+            stack.removeLast(stack.count - at)
         }
         if let parent = stack.last ?? root {
             parent.children.append(node)
@@ -244,17 +252,17 @@ struct SegmenterRun {
             return index + 2
         }
         // A news brief: 宝丰：… then 本报讯（记者…）.
-        if let next, line.starts(next, with: "本报讯") {
+        if let next, line.starts(next, with: LineWords.newsBriefOpening) {
             openRoot(kind: "brief", title: line.string(current), start: current.lowerBound, end: current.upperBound)
             briefCount += 1
             return index + 1
         }
-        if line.equals(current, "核心提示") || line.equals(current, "内容提要") {
+        if line.equals(current, LineWords.coreSummary) || line.equals(current, LineWords.contentsSummary) {
             openRoot(kind: "lead", title: line.string(current), start: current.lowerBound, end: current.upperBound)
             return index + 1
         }
         // A feature with a subtitle: title, then ——….
-        if let next, line.starts(next, with: "——") {
+        if let next, line.starts(next, with: LineWords.subtitleDash) {
             if !anyItems {
                 return nil
             }
@@ -306,12 +314,12 @@ struct SegmenterRun {
             // Text after a byline with no heading of its own: an article whose heading was lost.
             openRoot(kind: "article", title: "", start: range.lowerBound, end: range.upperBound)
         }
-        if line.isCaption(range) && line.find("供图", in: range) != nil, let owner = sectionOpen ?? stack.last ?? root {
+        if line.isCaption(range) && line.find(LineWords.photosBy, in: range) != nil, let owner = sectionOpen ?? stack.last ?? root {
             // 本版图片均为市人大常委会供图: the organisation between 为 and the 供图 after it (a
             // caption may mention 供图 earlier too, so search only after 为).
-            if let at = line.find("本版图片均为", in: range) ?? line.find("图片均为", in: range),
-                let marker = line.find("为", in: at..<range.upperBound),
-                let to = line.find("供图", in: (marker + 1)..<range.upperBound), to > marker + 1
+            if let at = line.find(LineWords.allPhotosOfPageBy, in: range) ?? line.find(LineWords.allPhotosBy, in: range),
+                let marker = line.firstIndex(of: "为", in: at..<range.upperBound),
+                let to = line.find(LineWords.photosBy, in: (marker + 1)..<range.upperBound), to > marker + 1
             {
                 let from = marker + 1
                 owner.fields.append(Field(name: "供图", value: line.string(from..<to), span: text.sourceSpan(from..<to)))
@@ -322,7 +330,10 @@ struct SegmenterRun {
             clauses(in: range, owner: owner)
         }
         duplicateCheck(range)
-        if line.ends(range, with: "）"), let open = line.find("（本报记者", in: range) ?? line.find("(本报记者", in: range), open > range.lowerBound {
+        if line.ends(range, with: "）"),
+            let open = line.find(LineWords.reporterBylineWide, in: range) ?? line.find(LineWords.reporterBylineNarrow, in: range),
+            open > range.lowerBound
+        {
             pressByline = true
             closeRoot()
         }
@@ -360,35 +371,29 @@ struct SegmenterRun {
         if let sectionOpen, sectionOpen.end < offset { sectionOpen.end = offset }
     }
 
+    /// Paragraphs at least this long are checked for an earlier copy.
+    static let minimumCheckedParagraph = 40
+
     mutating func duplicateCheck(_ range: Range<Int>) {
-        guard range.count >= 40 else { return }
-        let scalars = text.scalars
-        // FNV-1a over the scalar values: a key to find candidates, which are then compared in
-        // full, so a weak hash costs nothing but a comparison; SipHash per scalar cost more
-        // than the rest of the segmenter's line tests together.
-        var key: UInt64 = 0xCBF2_9CE4_8422_2325
-        scalars.withUnsafeBufferPointer { buffer in
-            for index in range { key = (key ^ UInt64(buffer[index].value)) &* 0x0000_0100_0000_01B3 }
-        }
-        if let first = seenParagraphs[key]?.first(where: { scalars[$0] == scalars[range] }) {
+        guard range.count >= Self.minimumCheckedParagraph else { return }
+        if let first = seenParagraphs.earlierCopy(of: range, in: text.scalars) {
             diagnostics.append(
                 Diagnostic(
                     .warning, code: "duplicate-paragraph",
                     message: "this paragraph repeats the one at offset \(text.sourceSpan(first).start); both are kept",
                     span: text.sourceSpan(range)))
-        } else {
-            seenParagraphs[key, default: []].append(range)
         }
     }
 
     // MARK: - Line tests
 
-    func fieldLabel(_ range: Range<Int>) -> (label: String, value: Range<Int>)? {
-        guard let first = range.first, HeadingStyles.fieldLabelStarts.contains(text.scalars[first]) else { return nil }
-        for (label, forms) in HeadingStyles.fieldLabelForms {
-            for form in forms where line.starts(range, with: form) {
-                let valueStart = range.lowerBound + form.count
-                return (label, line.trim(valueStart..<range.upperBound))
+    func fieldLabel(_ range: Range<Int>) -> (label: String, role: FieldLabelRole, value: Range<Int>)? {
+        guard let first = range.first, HeadingStyles.mayStartFieldLabel(text.scalars[first]) else { return nil }
+        let starts = HeadingStyles.fieldLabelFormStarts
+        for index in starts.indices where starts[index] == text.scalars[first] {
+            let form = HeadingStyles.fieldLabelForms[index]
+            if line.starts(range, with: form.written) {
+                return (form.label, form.role, line.trim((range.lowerBound + form.written.count)..<range.upperBound))
             }
         }
         return nil
@@ -399,11 +404,11 @@ struct SegmenterRun {
         let open = text.scalars[range.lowerBound]
         let close = text.scalars[range.upperBound - 1]
         return (open == "（" || open == "(") && (close == "）" || close == ")")
-            && line.ends((range.lowerBound)..<(range.upperBound - 1), with: "供稿")
+            && line.ends((range.lowerBound)..<(range.upperBound - 1), with: LineWords.contributedBy)
     }
 
     func isReporterByline(_ range: Range<Int>) -> Bool {
-        (line.starts(range, with: "（本报记者") || line.starts(range, with: "(本报记者"))
+        (line.starts(range, with: LineWords.reporterBylineWide) || line.starts(range, with: LineWords.reporterBylineNarrow))
             && (line.ends(range, with: "）") || line.ends(range, with: ")"))
     }
 
@@ -413,13 +418,13 @@ struct SegmenterRun {
 
     func isPlanTitle(_ range: Range<Int>) -> Bool {
         guard range.count <= 30, let first = range.first, HeadingMarker.isASCIIDigit(text.scalars[first]) else { return false }
-        return line.find("年", in: range) != nil && HeadingStyles.planSuffixes.contains { line.ends(range, with: $0) }
+        return line.contains("年", in: range) && HeadingStyles.planSuffixes.contains { line.ends(range, with: $0) }
     }
 
     func planTitleAfterIssuer(_ range: Range<Int>) -> (issuer: Range<Int>, title: Range<Int>)? {
         for suffix in HeadingStyles.issuerSuffixes {
             guard let at = line.find(suffix, in: range) else { continue }
-            let issuerEnd = at + suffix.unicodeScalars.count
+            let issuerEnd = at + suffix.count
             let rest = line.trim(issuerEnd..<range.upperBound)
             if !rest.isEmpty && isPlanTitle(rest) { return (range.lowerBound..<issuerEnd, rest) }
         }

@@ -13,7 +13,7 @@ enum SpeakerLine {
         guard (2...4).contains(name.count), name.allSatisfy({ LineText.isHan(line.s[$0]) }) else { return nil }
         let head = line.trim(range.lowerBound..<space)
         for position in HeadingStyles.positions where line.ends(head, with: position) {
-            let positionStart = head.upperBound - position.unicodeScalars.count
+            let positionStart = head.upperBound - position.count
             let organisation = head.lowerBound..<positionStart
             guard organisation.count >= 3 else { continue }
             return (organisation, positionStart..<head.upperBound, name)
