@@ -15,7 +15,7 @@ public struct CountExtractor: Sendable {
 
     /// Counts and ratios in the working text, with source spans; `item` is left nil.
     public func extract(_ text: WorkingText) -> (counts: [Count], ratios: [Ratio], diagnostics: [Diagnostic]) {
-        var scanner = CountScanner(text: text, lexicon: .shared)
+        let scanner = CountScanner(text: text, lexicon: .shared)
         scanner.run()
         return (scanner.counts, scanner.ratios, scanner.diagnostics)
     }

@@ -4,7 +4,11 @@ import Normalize
 /// The parts of a count found in the working text (phase one), before they are resolved.
 struct CountParts {
     /// Rule that found it, for debug output.
-    var rule: String
+    var rule: CountScanner.UnitRule
+    /// The measure word's number in `CountLexicon.measureWords` (its String is the unit's), or
+    /// -1 for a noun read from the text. Kept small: the parts are returned by value at every
+    /// number, and a few more bytes made that a `memcpy` call.
+    var unitWord: Int32
     var start: Int
     var numberStart: Int
     var end: Int
@@ -21,7 +25,10 @@ struct CountParts {
 }
 
 /// Scans working scalars for counts and ratios (see `CountExtractor`).
-struct CountScanner {
+///
+/// A class: as a struct, the scanner (a dozen words of text, tables and results) was copied
+/// into every rule its mutating loop called, several times at each number.
+final class CountScanner {
     let text: WorkingText
     let scalars: [Unicode.Scalar]
     let lexicon: CountLexicon
@@ -40,9 +47,9 @@ struct CountScanner {
         var scope: Int
     }
 
-    var counts: [Count] = []
-    var ratios: [Ratio] = []
-    var diagnostics: [Diagnostic] = []
+    private(set) var counts: [Count] = []
+    private(set) var ratios: [Ratio] = []
+    private(set) var diagnostics: [Diagnostic] = []
     /// 至少 scopes that already gave their first count its text.
     private var usedScopes: Set<Int> = []
 
@@ -65,11 +72,11 @@ struct CountScanner {
         // In the order of `CountLexicon.marks`: openers, excluded words, scope words, numbers.
         let marks = ScalarMarks(text.scalars, table: lexicon.marks)
         self.hidden = HiddenSpans.mask(text.scalars, lexicon: lexicon, openers: marks.positions[0], excludedStarts: marks.positions[1])
-        self.scopeRuns = Self.atLeastScopes(text.scalars, lexicon, scopeStarts: marks.positions[2])
+        self.scopeRuns = CountScanner.atLeastScopes(text.scalars, lexicon, scopeStarts: marks.positions[2])
         self.numberPositions = marks.positions[3]
     }
 
-    mutating func run() {
+    func run() {
         var index = 0
         for start in numberPositions where Int(start) >= index {
             index = Int(start)
@@ -218,7 +225,7 @@ struct CountScanner {
             first = before.start
         }
         let parts = CountParts(
-            rule: unit.rule, start: first, numberStart: start, end: end, low: low, high: high, approximations: approximations,
+            rule: unit.rule, unitWord: unit.word, start: first, numberStart: start, end: end, low: low, high: high, approximations: approximations,
             unit: unit.range, object: object)
         return .count(parts, resumeAt: unit.end)
     }
@@ -273,31 +280,44 @@ struct CountScanner {
         var range: Range<Int>
         var kind: MeasureKind
         var end: Int { range.upperBound }
-        var rule: String
+        var rule: UnitRule
         /// The unit is 次 (times), which two rules ask about: kept as a flag, read from the
         /// scalars, so that no String comparison runs per count.
         var isTimes = false
+        /// The measure word's number in the lexicon (the same scalars as `range`), so that an
+        /// accepted count takes its unit's String from there; -1 for a noun read from the text.
+        var word: Int32 = -1
     }
 
-    private func unit(_ range: Range<Int>, kind: MeasureKind, rule: String) -> Unit {
+    /// How the unit of a count was read (for debug output).
+    enum UnitRule {
+        /// 42个, 9部门, 人次.
+        case measureWord
+        /// 六大类, 11小项: 大 or 小, then a measure word.
+        case sizedMeasureWord
+        /// 7大产业集群: 大, then a noun.
+        case bigNoun
+    }
+
+    private func unit(_ range: Range<Int>, kind: MeasureKind, rule: UnitRule, word: Int = -1) -> Unit {
         let isTimes = range.count == 1 && scalars[range.lowerBound] == "次"
-        return Unit(range: range, kind: kind, rule: rule, isTimes: isTimes)
+        return Unit(range: range, kind: kind, rule: rule, isTimes: isTimes, word: Int32(word))
     }
 
     func readUnit(at start: Int) -> Unit? {
         guard start < scalars.count, !hidden[start] else { return nil }
         // 42个 / 9部门 / 人次 — the longest measure word or counted noun.
-        if let word = lexicon.measureWords.longest(in: scalars, at: start) {
-            return unit(start..<(start + word.length), kind: word.payload, rule: "measure word")
+        if let word = lexicon.measureWords.longestWithNumber(in: scalars, at: start) {
+            return unit(start..<(start + word.length), kind: word.payload, rule: .measureWord, word: word.number)
         }
         // 六大类 / 11小项 — 大 and 小 before a measure word leave it the unit.
         guard scalars[start] == "大" || scalars[start] == "小" else { return nil }
-        if let word = lexicon.measureWords.longest(in: scalars, at: start + 1), word.payload != .noun {
-            return unit((start + 1)..<(start + 1 + word.length), kind: word.payload, rule: "大 + measure word")
+        if let word = lexicon.measureWords.longestWithNumber(in: scalars, at: start + 1), word.payload != .noun {
+            return unit((start + 1)..<(start + 1 + word.length), kind: word.payload, rule: .sizedMeasureWord, word: word.number)
         }
         // 7大产业集群 — the noun after 大 is the unit.
         guard scalars[start] == "大", let noun = readObject(at: start + 1) else { return nil }
-        return unit(noun, kind: .noun, rule: "大 + noun")
+        return unit(noun, kind: .noun, rule: .bigNoun)
     }
 
     /// Words before 一次 that make it "an occasion" rather than a number of them (的一次调研, 是一次成功的会议).
@@ -322,7 +342,8 @@ struct CountScanner {
             return false
         }
         // …、三大任务、一个引领: the previous one is.
-        if let last = counts.last, start >= 1, scalars[start - 1] == "、", text.sourceSpan(start - 1, start).start == last.span.end {
+        // (The scalar first: reading `counts.last` copied a whole count, four Strings retained.)
+        if start >= 1, scalars[start - 1] == "、", let lastEnd = counts.last?.span.end, text.sourceSpan(start - 1, start).start == lastEnd {
             return false
         }
         return true
@@ -370,7 +391,7 @@ struct CountScanner {
 
     // MARK: - Phase two: resolve
 
-    mutating func resolve(_ parts: CountParts) -> Count {
+    func resolve(_ parts: CountParts) -> Count {
         var start = parts.start
         var approximations = parts.approximations
         // 至少参加一次集中学习、一次视察调研: 至少 governs every count of its clause; the first
@@ -393,8 +414,10 @@ struct CountScanner {
             approx = approximations[0]
         }
         let range = start..<parts.end
+        // A measure word's String is the lexicon's; only a noun read as the unit is built here.
+        let unit = parts.unitWord >= 0 ? lexicon.measureWords.text(ofWord: Int(parts.unitWord)) : text.string(parts.unit)
         return Count(
-            text: text.string(range), value: parts.low, valueMax: parts.high, approx: approx, unit: text.string(parts.unit),
+            text: text.string(range), value: parts.low, valueMax: parts.high, approx: approx, unit: unit,
             object: parts.object.map { text.string($0) }, item: nil, span: text.sourceSpan(range))
     }
 

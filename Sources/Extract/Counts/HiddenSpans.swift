@@ -42,38 +42,47 @@ enum HiddenSpans {
         let speechPunctuation = Self.speechPunctuation
         let titleClosers = Self.titleClosers
         let quoteClosers = Self.quoteClosers
-        var index = 0
-        for opener in openers where Int(opener) >= index {
-            index = Int(opener)
-            let scalar = scalars[index]
-            if let closer = closer(of: scalar, in: titleClosers), let close = find(closer, in: scalars, after: index, within: maximumTitleLength, crossingLines: true) {
-                hidden.insert(index..<(close + 1))
-                index = close + 1
-                continue
-            }
-            if let closer = closer(of: scalar, in: quoteClosers) {
-                let close = find(closer, in: scalars, after: index, within: maximumNameLength + 1, crossingLines: false)
-                if let close {
-                    let isSpeech = (index + 1..<close).contains { speechPunctuation.contains(scalars[$0]) }
-                    if !isSpeech {
-                        hidden.insert(index..<(close + 1))
-                        index = close + 1
-                        continue
-                    }
-                    // Straight quotes open and close alike: step over the pair so the closer
-                    // is not taken for the next opener.
-                    if closer == scalar {
-                        index = close + 1
-                        continue
+        // Unchecked reads: an opener is one scalar in a hundred, but each looks dozens ahead.
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = 0
+            for opener in openers where Int(opener) >= index {
+                index = Int(opener)
+                let scalar = scalars[index]
+                if let closer = closer(of: scalar, in: titleClosers),
+                    let close = find(closer, in: scalars, after: index, within: maximumTitleLength, crossingLines: true)
+                {
+                    hidden.insert(index..<(close + 1))
+                    index = close + 1
+                    continue
+                }
+                if let closer = closer(of: scalar, in: quoteClosers) {
+                    let close = find(closer, in: scalars, after: index, within: maximumNameLength + 1, crossingLines: false)
+                    if let close {
+                        var isSpeech = false
+                        for inside in (index + 1)..<close where speechPunctuation.contains(scalars[inside]) {
+                            isSpeech = true
+                            break
+                        }
+                        if !isSpeech {
+                            hidden.insert(index..<(close + 1))
+                            index = close + 1
+                            continue
+                        }
+                        // Straight quotes open and close alike: step over the pair so the closer
+                        // is not taken for the next opener.
+                        if closer == scalar {
+                            index = close + 1
+                            continue
+                        }
                     }
                 }
+                index += 1
             }
-            index += 1
         }
     }
 
     static func find(
-        _ closer: Unicode.Scalar, in scalars: [Unicode.Scalar], after open: Int, within limit: Int, crossingLines: Bool
+        _ closer: Unicode.Scalar, in scalars: UnsafeBufferPointer<Unicode.Scalar>, after open: Int, within limit: Int, crossingLines: Bool
     ) -> Int? {
         var index = open + 1
         let end = min(scalars.count, open + 1 + limit)

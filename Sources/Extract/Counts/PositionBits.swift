@@ -19,6 +19,8 @@ struct PositionBits {
     /// Sets the bits of `range` (a quoted name, a title, an excluded word: a few words at most).
     mutating func insert(_ range: Range<Int>) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "positions of the text")
-        for position in range { words[position >> 6] |= 1 << UInt64(position & 63) }
+        words.withUnsafeMutableBufferPointer { words in
+            for position in range { words[position >> 6] |= 1 << UInt64(position & 63) }
+        }
     }
 }

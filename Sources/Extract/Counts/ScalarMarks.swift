@@ -18,8 +18,10 @@ struct ScalarMarks {
     /// Which of up to eight sets each scalar is in. Built once per set of sets.
     struct Table: Sendable {
         let sets: [ScalarSet]
-        /// Every BMP scalar of any set, a bit each (8 KB, stays in the L1 cache), and one more
-        /// word of set bits that every scalar beyond the BMP reads: those are always looked up.
+        /// Every BMP scalar of any set, a bit each, and set bits for every scalar beyond the
+        /// BMP: those are always looked up. A word for every 64 scalar values (136 KB, of which
+        /// a text touches the few kilobytes of its scripts), so that the walk indexes it by the
+        /// scalar's value alone, with no clamp to the BMP.
         let union: [UInt64]
         /// For each BMP scalar, bit `k` set when set `k` holds it (64 KB, asked at hits only).
         let bmp: [UInt8]
@@ -33,9 +35,9 @@ struct ScalarMarks {
                 for (bit, set) in sets.enumerated() where set.contains(scalar) { mask |= 1 << UInt8(bit) }
                 return mask
             }
-            var union = [UInt64](repeating: 0, count: 0x10000 / 64 + 1)
+            var union = [UInt64](repeating: ~0, count: 0x110000 / 64)
+            for word in 0..<(0x10000 / 64) { union[word] = 0 }
             for value in 0..<0x10000 where bmp[value] != 0 { union[value >> 6] |= 1 << UInt64(value & 63) }
-            union[0x10000 / 64] = ~0
             self.union = union
         }
 
@@ -66,16 +68,20 @@ struct ScalarMarks {
                             var found = 0
                             for position in blockStart..<blockEnd {
                                 let value = buffer[position].value
-                                let word = union[Int(min(value, 0x10000) >> 6)]
+                                let word = union[Int(value >> 6)]
                                 candidates[found] = Int32(truncatingIfNeeded: position)
                                 found &+= Int(truncatingIfNeeded: (word >> UInt64(value & 63)) & 1)
                             }
-                            for candidate in candidates[0..<found] {
-                                let scalar = buffer[Int(candidate)]
-                                var mask = scalar.value < 0x10000 ? bmp[Int(scalar.value)] : table.mask(scalar)
-                                while mask != 0 {
-                                    positions[mask.trailingZeroBitCount].append(candidate)
-                                    mask &= mask - 1
+                            // Through the outer buffer: `positions[k].append` checked the outer
+                            // array's uniqueness at every candidate.
+                            positions.withUnsafeMutableBufferPointer { positions in
+                                for candidate in candidates[0..<found] {
+                                    let scalar = buffer[Int(candidate)]
+                                    var mask = scalar.value < 0x10000 ? bmp[Int(scalar.value)] : table.mask(scalar)
+                                    while mask != 0 {
+                                        positions[mask.trailingZeroBitCount].append(candidate)
+                                        mask &= mask - 1
+                                    }
                                 }
                             }
                             blockStart = blockEnd

@@ -23,6 +23,17 @@ struct CalendarDay: Equatable, Comparable, Sendable {
         }
     }
 
+    /// 2024-02: `pad(year, 4) + "-" + pad(month, 2)`, written into one small string.
+    static func isoMonth(_ year: Int, _ month: Int) -> String {
+        guard (0...9999).contains(year), (0...99).contains(month) else { return pad(year, 4) + "-" + pad(month, 2) }
+        return String(unsafeUninitializedCapacity: 7) { buffer in
+            writeDigits(year, into: buffer, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            writeDigits(month, into: buffer, at: 5, width: 2)
+            return 7
+        }
+    }
+
     /// The last `width` decimal digits of a non-negative `value`, zero-padded.
     private static func writeDigits(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int, width: Int) {
         var rest = value

@@ -64,7 +64,13 @@ public struct DateExtractor: Sendable {
                         continue
                     }
                     // A numeral followed by nothing a date or a duration needs (15个, 三项).
-                    if starts.numeral.contains(scalar), !starts.words.contains(scalar), !starts.numeralLeadsOn(scalars, at: index) {
+                    if starts.numeral.contains(scalar) {
+                        if !starts.words.contains(scalar), !starts.numeralLeadsOn(scalars, at: index) {
+                            index += 1
+                            continue
+                        }
+                    } else if !starts.wordLeadsOn(scalars, at: index) {
+                        // A word scalar (上, 年, 自) where no date word starts.
                         index += 1
                         continue
                     }

@@ -107,6 +107,19 @@ struct DateText {
         return numeral
     }
 
+    /// Where the range of `numeral(at: index)` ends when there is a numeral there: past the
+    /// digits (at most nine) or Han numerals (at most eight) from `index`, as `readNumeral`
+    /// reads them, without their value or the checks on their neighbours.
+    func numeralEnd(at index: Int) -> Int {
+        var end = index
+        if DateText.isASCIIDigit(self[index]) {
+            while DateText.isASCIIDigit(self[end]), end - index < 9 { end += 1 }
+        } else {
+            while isHanNumeral(self[end]), end - index < 8 { end += 1 }
+        }
+        return end
+    }
+
     private func readNumeral(at index: Int, pointMayFollow: Bool) -> DateNumeral? {
         guard let first = self[index] else { return nil }
         let before = self[index - 1]

@@ -204,9 +204,10 @@ struct DateResolver {
     /// The value and interval of one phrase in a known (or unknown, nil) year; nil when the day
     /// does not exist in that year (2023年2月29日).
     private func resolve(_ phrase: DatePhrase, year: Int?) -> Resolved? {
-        let yearText = year.map { CalendarDay.pad($0, 4) } ?? "XXXX"
+        // Built only where a value uses them: a date with a year and a day is `date.iso`.
+        var yearText: String { year.map { CalendarDay.pad($0, 4) } ?? "XXXX" }
         if let month = phrase.month {
-            let monthText = yearText + "-" + CalendarDay.pad(month, 2)
+            var monthText: String { year.map { CalendarDay.isoMonth($0, month) } ?? yearText + "-" + CalendarDay.pad(month, 2) }
             if let day = phrase.day {
                 guard day <= CalendarDay.length(ofMonth: month, in: year) else { return nil }
                 guard let year else { return Resolved(value: monthText + "-" + CalendarDay.pad(day, 2)) }

@@ -31,10 +31,15 @@ struct DateStarts: Sendable {
     let duration: ScalarSet
     /// Where a date or a duration may start.
     let any: ScalarSet
-    /// `any` for the find loop's gathering of candidates.
-    let anyCandidates: CandidateBits
+    /// `any` for the find loop's gathering of candidates (`StartCandidates.widened`).
+    let anyCandidates: [UInt64]
     /// The scalars that start a rule through a word rather than a numeral.
     let words: ScalarSet
+    /// The kinds of word those rules start with, but for 第 and 每 (bits `1 << ordinal`):
+    /// at a scalar that is neither a numeral nor 第 or 每, some word of these kinds must
+    /// start, or no rule finds anything there (see `wordLeadsOn`).
+    let startKinds: UInt32
+    private let lexicon: DateWords
     /// What may stand after a numeral that starts a date or a duration (see `numeralLeadsOn`).
     let afterNumeral: ScalarSet
     /// The first scalars of 季度 and the other quarter words.
@@ -52,6 +57,9 @@ struct DateStarts: Sendable {
         var any = framed
         any.insert("每")
         any.formUnion(duration)
+        let startKinds: [DateWords.Kind] = [.relativeYear, .yearPart, .asOf, .sinceOpen, .afterOpen, .durationWord]
+        self.startKinds = startKinds.reduce(0) { $0 | 1 << UInt32($1.ordinal) }
+        self.lexicon = lexicon
         var words = lexicon.firstScalars(.relativeYear, .yearPart, .asOf, .sinceOpen, .afterOpen, .durationWord)
         words.insert("第")
         words.insert("每")
@@ -62,7 +70,7 @@ struct DateStarts: Sendable {
         self.framed = framed
         self.duration = duration
         self.any = any
-        self.anyCandidates = CandidateBits(any)
+        self.anyCandidates = StartCandidates.widened(CandidateBits(any))
         self.words = words
     }
 
@@ -76,15 +84,29 @@ struct DateStarts: Sendable {
     /// quarter (一季度, 3季度), reads a digit and then a quarter word.
     func numeralLeadsOn(_ text: DateText, at index: Int) -> Bool {
         if let next = text[index + 1], quarterWords.contains(next) { return true }
-        // A numeral that a decimal point follows still starts 2023.10.23 (`pointMayFollow`);
-        // without it, no numeral rule applies.
-        guard let numeral = text.numeral(at: index, pointMayFollow: true) else { return false }
-        let end = numeral.range.upperBound
+        // What follows is asked first, past the numeral's scalars (where its range would end),
+        // so that the numerals of counts are turned away before their value is read.
+        let end = text.numeralEnd(at: index)
         func follows(_ at: Int) -> Bool {
             guard let scalar = text[at] else { return false }
             return afterNumeral.contains(scalar)
         }
-        return follows(end) || follows(text.skipSpaces(end)) || follows(text.skipGap(end))
+        guard follows(end) || follows(text.skipSpaces(end)) || follows(text.skipGap(end)) else { return false }
+        // A numeral that a decimal point follows still starts 2023.10.23 (`pointMayFollow`);
+        // without it, no numeral rule applies.
+        return text.numeral(at: index, pointMayFollow: true) != nil
+    }
+
+    /// Whether a scalar that is no numeral, at `index`, may start a date or a duration.
+    ///
+    /// Of the rules that start at such a scalar, 每 starts the recurring ones and 第 a quarter;
+    /// every other one first matches a word there: a frame (截至, 自, 从), a relative year
+    /// (今年), a part of a year (上半年, 年底) or a duration word (月余, 半年). Most such scalars
+    /// of a bulletin (上, 下, 年, 自 of 自治区) start none, and no rule is asked.
+    func wordLeadsOn(_ text: DateText, at index: Int) -> Bool {
+        guard let scalar = text[index] else { return false }
+        if scalar == "第" || scalar == "每" { return true }
+        return lexicon.startsWord(ofKinds: startKinds, in: text.scalars, at: index)
     }
 
     /// Whether `scalar` goes on the numeral `previous` belongs to (the 0 of 2023, the 十 of 二十).

@@ -73,6 +73,13 @@ struct DateWords: Sendable {
     /// same entry a scan over the whole kind would — without the scan, and without hashing:
     /// most positions hold no first scalar at all and are turned away by one bit test.
     private let groups: [[Entry]]
+    /// The same words, flat, for matching: bucket `b` (an index of `groups`) has its words'
+    /// scalars at `spans[bucketStarts[b]..<bucketStarts[b + 1]]` of `letters`, in the order of
+    /// `groups[b]`. Comparing through nested arrays of entries cost a bounds check and a load
+    /// of the entry for every scalar compared.
+    private let letters: [Unicode.Scalar]
+    private let spans: [(start: Int32, length: Int32)]
+    private let bucketStarts: [Int32]
     private let firstScalars: FirstScalarIndex
     /// Per first scalar's group, a bit per kind (`1 << ordinal`) that has words there: most
     /// first scalars start words of one or two kinds, and the scanners ask for every kind.
@@ -116,6 +123,20 @@ struct DateWords: Sendable {
                 kindsByGroup[group] |= 1 << UInt32(kind.ordinal)
             }
         }
+        var letters: [Unicode.Scalar] = []
+        var spans: [(start: Int32, length: Int32)] = []
+        var bucketStarts: [Int32] = []
+        for bucket in groups {
+            bucketStarts.append(Int32(spans.count))
+            for entry in bucket {
+                spans.append((Int32(letters.count), Int32(entry.word.count)))
+                letters += entry.word
+            }
+        }
+        bucketStarts.append(Int32(spans.count))
+        self.letters = letters
+        self.spans = spans
+        self.bucketStarts = bucketStarts
         self.groups = groups
         self.kindsByGroup = kindsByGroup
         self.firstScalars = firstScalars
@@ -128,31 +149,51 @@ struct DateWords: Sendable {
     /// breaks between two scalars of a word is read through.
     @inline(__always)
     func match(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
-        // The scanners ask at many positions where no date word starts: that answer is inlined
-        // (a bit test), the search for a word is not.
-        guard index >= 0, index < scalars.count, firstScalars.contains(scalars[index]) else { return nil }
-        return matchWord(kind, in: scalars, at: index)
+        // The scanners ask at many positions where no word of the kind starts: that answer is
+        // inlined (a bit test for the scalar, one for the kind), the search for a word is not.
+        guard index >= 0, index < scalars.count, let group = firstScalars.group(of: scalars[index]),
+            kindsByGroup.withUnsafeBufferPointer({ $0[group] }) & (1 << UInt32(kind.ordinal)) != 0
+        else { return nil }
+        return matchWord(group * kindCount + kind.ordinal, in: scalars, at: index)
     }
 
-    private func matchWord(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
-        let first = scalars[index]
-        guard let group = firstScalars.group(of: first), kindsByGroup[group] & (1 << kind.ordinal) != 0 else { return nil }
-        // By index, not `for entry in`: copying each entry out retained its word and value.
-        let candidates = group * kindCount + kind.ordinal
-        for candidate in groups[candidates].indices {
-            var at = index + 1
-            var matches = true
-            for offset in 1..<max(1, groups[candidates][candidate].word.count) {
-                at = Self.skipBreak(scalars, at)
-                guard at < scalars.count, scalars[at] == groups[candidates][candidate].word[offset] else {
-                    matches = false
-                    break
-                }
-                at += 1
-            }
-            if matches { return (groups[candidates][candidate], at) }
+    /// Whether a word of any kind in `kinds` (bits `1 << ordinal`) starts at `index`.
+    func startsWord(ofKinds kinds: UInt32, in scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index < scalars.count, let group = firstScalars.group(of: scalars[index]) else { return false }
+        var left = kindsByGroup[group] & kinds
+        while left != 0 {
+            if matchWord(group * kindCount + left.trailingZeroBitCount, in: scalars, at: index) != nil { return true }
+            left &= left - 1
         }
-        return nil
+        return false
+    }
+
+    /// The longest word of `groups[candidates]` (one kind's words of one first scalar) at `index`.
+    private func matchWord(_ candidates: Int, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
+        let first = Int(bucketStarts[candidates])
+        let found: (candidate: Int, end: Int)? = scalars.withUnsafeBufferPointer { text in
+            letters.withUnsafeBufferPointer { letters in
+                spans.withUnsafeBufferPointer { spans in
+                    for candidate in first..<Int(bucketStarts[candidates + 1]) {
+                        let span = spans[candidate]
+                        var at = index + 1
+                        var matches = true
+                        for offset in 1..<max(1, Int(span.length)) {
+                            at = Self.skipBreak(text, at)
+                            guard at < text.count, text[at] == letters[Int(span.start) + offset] else {
+                                matches = false
+                                break
+                            }
+                            at += 1
+                        }
+                        if matches { return (candidate - first, at) }
+                    }
+                    return nil
+                }
+            }
+        }
+        guard let found else { return nil }
+        return (groups[candidates][found.candidate], found.end)
     }
 
     /// The word ending just before `index`, if it is of `kind`.
@@ -166,7 +207,7 @@ struct DateWords: Sendable {
     }
 
     /// Past at most four spaces and line breaks when a line break is among them.
-    private static func skipBreak(_ scalars: [Unicode.Scalar], _ index: Int) -> Int {
+    private static func skipBreak(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int) -> Int {
         var at = index
         var sawBreak = false
         while at < scalars.count, at - index < 4, scalars[at] == "\n" || scalars[at] == " " {

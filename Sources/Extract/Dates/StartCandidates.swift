@@ -13,8 +13,20 @@ struct StartCandidates {
     private let bits: [UInt64]
     private var buffer = [Int32](repeating: 0, count: StartCandidates.blockSize)
 
-    init(_ bits: CandidateBits) {
-        self.bits = bits.words
+    /// `bits`: a table made by `widened`, once (see `DateStarts.anyCandidates`).
+    init(_ bits: [UInt64]) {
+        precondition(bits.count == 0x110000 / 64, "a bit for every scalar value")
+        self.bits = bits
+    }
+
+    /// `bits` widened to every scalar value (a word per 64 values, 136 KB of which a text
+    /// touches the few kilobytes of its scripts): the gathering loop then indexes it by the
+    /// scalar's value alone, with no clamp to the BMP. Every scalar beyond the BMP stays a
+    /// candidate, as in `CandidateBits`.
+    static func widened(_ bits: CandidateBits) -> [UInt64] {
+        var words = [UInt64](repeating: ~0, count: 0x110000 / 64)
+        for word in 0..<(0x10000 / 64) { words[word] = bits.words[word] }
+        return words
     }
 
     /// Gathers the candidates in `range` (at most `blockSize` positions), in order; returns
@@ -27,7 +39,7 @@ struct StartCandidates {
                 for position in range {
                     let value = scalars[position].value
                     buffer[found] = Int32(truncatingIfNeeded: position)
-                    found &+= Int(truncatingIfNeeded: CandidateBits.bit(of: value, in: bits))
+                    found &+= Int(truncatingIfNeeded: (bits[Int(value >> 6)] >> UInt64(value & 63)) & 1)
                 }
                 return found
             }
