@@ -34,21 +34,43 @@ struct OrganisationName: Sendable {
     static func placePrefix(
         _ scalars: [Unicode.Scalar], at index: Int, limit: Int, lexicon: UnitLexicon
     ) -> (PlacePrefix, Int) {
-        if let first = lexicon.places.longest(in: scalars, at: index, limit: limit) {
-            var place = first.value
+        let (place, length) = scalars.withUnsafeBufferPointer {
+            placeEntry($0, at: index, limit: min(limit, scalars.count), lexicon: lexicon)
+        }
+        switch place {
+        case OrganisationScanner.PackedMatch.noPlace: return (.none, 0)
+        case OrganisationScanner.PackedMatch.relativePlace: return (.relative(scalars[index]), 1)
+        default: return (.named(lexicon.places.value(at: place)), length)
+        }
+    }
+
+    /// `placePrefix` in numbers, for the scanner: the place's `lexicon.places` entry (or
+    /// `PackedMatch.relativePlace`, `noPlace`) and its length. `first` is the longest place at
+    /// `index` when the caller has looked it up already (`.some(nil)`: there is none).
+    @inline(__always)
+    static func placeEntry(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, limit: Int, first known: (length: Int, entry: Int32)?? = nil,
+        lexicon: UnitLexicon
+    ) -> (entry: Int32, length: Int) {
+        let places = lexicon.places
+        if let first = known ?? places.longestEntry(in: scalars, at: index, limit: limit) {
+            var place = first.entry
             var end = index + first.length
-            if let inner = lexicon.places.longest(in: scalars, at: end, limit: limit),
-                inner.value.city == place.full || (place.kind == .province && inner.value.kind != .province)
-            {
-                place = inner.value
-                end += inner.length
+            if let inner = places.longestEntry(in: scalars, at: end, limit: limit) {
+                // Compared as numbers: equal place names have one number (`UnitLexicon.placeNames`).
+                let outer = lexicon.placeFacts[Int(place)]
+                let facts = lexicon.placeFacts[Int(inner.entry)]
+                if facts.cityID == outer.fullID || (outer.kind == .province && facts.kind != .province) {
+                    place = inner.entry
+                    end += inner.length
+                }
             }
-            return (.named(place), end - index)
+            return (place, end - index)
         }
         if index < limit - 1, scalars[index] == "省" || scalars[index] == "市" || scalars[index] == "县" {
-            return (.relative(scalars[index]), 1)
+            return (OrganisationScanner.PackedMatch.relativePlace, 1)
         }
-        return (.none, 0)
+        return (OrganisationScanner.PackedMatch.noPlace, 0)
     }
 
     /// The full official form, or nil when the place cannot be resolved.

@@ -20,9 +20,20 @@ struct OrganisationScanner: Sendable {
     /// 省/市/县 followed by the first scalar of a body. Everything else in `match` reads on from
     /// one of these, so a position the filter refuses is one where `match` returns nil.
     let matchStarts: StartFilter
+    /// Per entry of `lexicon.standalone`: whether it names a congress (全国人大: not before 代表).
+    private let standaloneNamesCongress: [Bool]
+    /// Per entry of `lexicon.congressOffices`: whether it ends in 工委 (a working committee).
+    private let congressOfficeEndsInWorkingCommittee: [Bool]
+    /// Per entry of `lexicon.bodies`: whether it is 人大 itself (人大代表 are deputies).
+    private let bodyIsRenda: [Bool]
 
     init(lexicon: UnitLexicon) {
         self.lexicon = lexicon
+        // Asked of the forms here as `match` asked them of each name read: a matched name's
+        // scalars are its form's.
+        standaloneNamesCongress = (0..<lexicon.standalone.count).map { lexicon.standalone.value(at: Int32($0)).hasSuffix("人民代表大会") }
+        congressOfficeEndsInWorkingCommittee = lexicon.congressOffices.forms.map { NameText($0).hasSuffix("工委") }
+        bodyIsRenda = lexicon.bodies.forms.map { NameText($0).equals("人大") }
         var starts = lexicon.standalone.startPairs
         starts.formUnion(lexicon.places.startPairs)
         for form in lexicon.congressOffices.entries.keys where form.unicodeScalars.count >= 3 && form.hasSuffix("工委") {
@@ -48,36 +59,34 @@ struct OrganisationScanner: Sendable {
     struct PackedMatch {
         var start: Int32
         var end: Int32
-        /// The named place's `PlaceEntry.id`; `relativePlace` for a bare 省/市/县 (the match's
-        /// first scalar), `noPlace` for none.
+        /// The named place's `lexicon.places` entry; `relativePlace` for a bare 省/市/县 (the
+        /// match's first scalar), `noPlace` for none.
         var place: Int32
         var placeLength: UInt16
         var attributive: Bool
 
         static let relativePlace: Int32 = -1
         static let noPlace: Int32 = -2
-    }
 
-    func pack(_ match: Match) -> PackedMatch {
-        let place: Int32
-        switch match.name.place {
-        case let .named(entry): place = Int32(entry.id)
-        case .relative: place = PackedMatch.relativePlace
-        case .none: place = PackedMatch.noPlace
+        var range: Range<Int> { Int(start)..<Int(end) }
+
+        fileprivate init(_ range: Range<Int>, place: Int32, placeLength: Int, attributive: Bool = false) {
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            self.place = place
+            self.placeLength = UInt16(placeLength)
+            self.attributive = attributive
         }
-        return PackedMatch(
-            start: Int32(truncatingIfNeeded: match.range.lowerBound), end: Int32(truncatingIfNeeded: match.range.upperBound),
-            place: place, placeLength: UInt16(match.name.placeLength), attributive: match.attributive)
     }
 
-    /// The match `pack` was given, read back from the scalars it was found in.
+    /// The match `packedMatch` found, read back from the scalars it was found in.
     func unpack(_ packed: PackedMatch, in scalars: [Unicode.Scalar]) -> Match {
-        let range = Int(packed.start)..<Int(packed.end)
+        let range = packed.range
         let place: PlacePrefix
         switch packed.place {
         case PackedMatch.relativePlace: place = .relative(scalars[range.lowerBound])
         case PackedMatch.noPlace: place = .none
-        default: place = .named(lexicon.placeEntries[Int(packed.place)])
+        default: place = .named(lexicon.places.value(at: packed.place))
         }
         let bodyStart = range.lowerBound + Int(packed.placeLength)
         return Match(
@@ -88,62 +97,96 @@ struct OrganisationScanner: Sendable {
     /// The organisation that starts at `index`, if any. `strict` applies the word-boundary
     /// test to a bare level word (running text); field values are read with `strict: false`.
     func match(_ scalars: [Unicode.Scalar], at index: Int, limit: Int, strict: Bool = true) -> Match? {
-        if let whole = lexicon.standalone.longest(in: scalars, at: index, limit: limit) {
+        packedMatch(scalars, at: index, limit: limit, strict: strict).map { unpack($0, in: scalars) }
+    }
+
+    /// `match`, packed; a position `matchStarts` refuses is passed over at once.
+    func packedMatch(_ scalars: [Unicode.Scalar], at index: Int, limit: Int, strict: Bool = true) -> PackedMatch? {
+        scalars.withUnsafeBufferPointer { buffer in
+            let limit = min(limit, buffer.count)
+            guard index >= 0, matchStarts.allows(buffer, at: index, limit: limit) else { return nil }
+            return packedMatch(buffer, at: index, limit: limit, strict: strict)
+        }
+    }
+
+    /// `match`, packed, over scalars the caller holds as a buffer (`limit` at most their
+    /// count). `firstPlace` is the longest place at `index` when the caller has looked it up
+    /// already (`.some(nil)`: there is none).
+    ///
+    /// Read in numbers throughout: the entries matched are told apart by the facts worked out
+    /// from their forms once (`OrganisationScanner.init`), so a match builds no name and
+    /// retains nothing.
+    func packedMatch(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, limit: Int, strict: Bool = true,
+        firstPlace: (length: Int, entry: Int32)?? = nil
+    ) -> PackedMatch? {
+        let lexicon = lexicon
+        if let whole = lexicon.standalone.longestEntry(in: scalars, at: index, limit: limit) {
             let end = index + whole.length
             // 全国人大代表 are deputies.
-            if whole.value.hasSuffix("人民代表大会"), follows(scalars, end, limit, "代表"), !followsOffice(scalars, end, limit) {
+            if standaloneNamesCongress[Int(whole.entry)], follows(scalars, end, limit, "代", "表"), !followsOffice(scalars, end, limit) {
                 return nil
             }
-            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: NameText(scalars, index..<end)))
+            return PackedMatch(index..<end, place: PackedMatch.noPlace, placeLength: 0)
         }
-        let (place, placeLength) = OrganisationName.placePrefix(scalars, at: index, limit: limit, lexicon: lexicon)
+        let (place, placeLength) = OrganisationName.placeEntry(scalars, at: index, limit: limit, first: firstPlace, lexicon: lexicon)
         switch place {
-        case .none:
+        case PackedMatch.noPlace:
             // 由代表工委负责, 选任联工委: a working committee named on its own belongs to the
             // congress the item is about.
-            guard let office = lexicon.congressOffices.longest(in: scalars, at: index, limit: limit),
-                office.length >= 3, NameText(scalars, index..<(index + office.length)).hasSuffix("工委")
+            guard let office = lexicon.congressOffices.longestEntry(in: scalars, at: index, limit: limit),
+                office.length >= 3, congressOfficeEndsInWorkingCommittee[Int(office.entry)]
             else { return nil }
-            if index > 0, scalars[index - 1].isHanIdeograph, !"由和与及、为在向对经".unicodeScalars.contains(scalars[index - 1]) { return nil }
-            let end = index + office.length
-            return Match(range: index..<end, name: OrganisationName(place: .none, placeLength: 0, rest: NameText(scalars, index..<end)))
-        case .relative:
+            if index > 0, scalars[index - 1].isHanIdeograph, !Self.mayPrecedeBareOffice(scalars[index - 1]) { return nil }
+            return PackedMatch(index..<(index + office.length), place: PackedMatch.noPlace, placeLength: 0)
+        case PackedMatch.relativePlace:
             if strict, index > 0, lexicon.stopsBefore.contains(scalars[index - 1]) { return nil }
-        case .named:
+        default:
             // 平顶山市人大 inside 新平顶山市… is not a concern; a named place needs no boundary.
             break
         }
         let bodyStart = index + placeLength
-        guard let body = lexicon.bodies.longest(in: scalars, at: bodyStart, limit: limit) else { return nil }
+        guard let body = lexicon.bodies.longestEntry(in: scalars, at: bodyStart, limit: limit) else { return nil }
         var end = bodyStart + body.length
-        let bodyText = NameText(scalars, bodyStart..<end)
         var attributive = false
-        switch body.value {
+        switch lexicon.bodies.value(at: body.entry) {
         case .congress:
-            if let office = lexicon.congressOffices.longest(in: scalars, at: end, limit: limit) {
+            let isRenda = bodyIsRenda[Int(body.entry)]
+            if let office = lexicon.congressOffices.longestEntry(in: scalars, at: end, limit: limit) {
                 end += office.length
-            } else if bodyText.equals("人大"),
-                follows(scalars, end, limit, "代表") || follows(scalars, end, limit, "工作") || follows(scalars, end, limit, "制度")
+            } else if isRenda,
+                follows(scalars, end, limit, "代", "表") || follows(scalars, end, limit, "工", "作") || follows(scalars, end, limit, "制", "度")
                     || (end < limit && scalars[end].properties.numericType != nil)
             {
                 attributive = true
-            } else if bodyText.equals("人大"), case .named(let entry) = place, entry.form == "河南" {
+            } else if isRenda, place >= 0, lexicon.placeFacts[Int(place)].isHenanShortForm {
                 attributive = true  // 河南人大 names the magazine and website, not the body
             }
         case .party:
             // 市委员 / 县委托 are other words.
-            if end < limit, "员托".unicodeScalars.contains(scalars[end]) { return nil }
-            if case .named(let entry) = place, entry.kind == .province, !NameText(scalars, index..<bodyStart).equals("河南省") { return nil }
-            if let office = lexicon.partyOffices.longest(in: scalars, at: end, limit: limit) {
+            if end < limit, scalars[end] == "员" || scalars[end] == "托" { return nil }
+            if place >= 0, lexicon.placeFacts[Int(place)].kind == .province, !Self.isHenanProvince(scalars, index..<bodyStart) { return nil }
+            if let office = lexicon.partyOffices.longestEntry(in: scalars, at: end, limit: limit) {
                 end += office.length
             }
         case .state:
             break
         }
-        return Match(
-            range: index..<end,
-            name: OrganisationName(place: place, placeLength: placeLength, rest: NameText(scalars, bodyStart..<end)),
-            attributive: attributive)
+        return PackedMatch(index..<end, place: place, placeLength: placeLength, attributive: attributive)
+    }
+
+    /// What may stand right before a working committee named on its own (由代表工委负责).
+    private static func mayPrecedeBareOffice(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "由", "和", "与", "及", "、", "为", "在", "向", "对", "经": return true
+        default: return false
+        }
+    }
+
+    /// Whether the place written at `range` is 河南省, as `NameText.equals` answers.
+    private static func isHenanProvince(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Bool {
+        let copy = Array(scalars[range])
+        return NameText(copy, 0..<copy.count).equals("河南省")
     }
 
     /// Whether the text after `end` makes the organisation a modifier rather than an actor:
@@ -151,7 +194,7 @@ struct OrganisationScanner: Sendable {
     ///
     ///     省委、市委人大工作会议精神 → neither 省委 nor 市委
     func isAttributive(_ scalars: [Unicode.Scalar], end: Int, limit: Int) -> Bool {
-        if lexicon.stopsAfter.longest(in: scalars, at: end, limit: limit) != nil { return true }
+        if lexicon.stopsAfter.longestEntry(in: scalars, at: end, limit: limit) != nil { return true }
         var index = end
         // The cheap test first: text after an organisation is nearly always Han.
         while index < limit, !scalars[index].isHanIdeograph, scalars[index].properties.numericType != nil { index += 1 }
@@ -201,18 +244,15 @@ struct OrganisationScanner: Sendable {
         }
     }
 
-    private func follows(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int, _ word: String) -> Bool {
-        // Compared scalar by scalar in place, without building arrays or counting the word
-        // (a walk over the String).
-        var position = index
-        for scalar in word.unicodeScalars {
-            guard position < limit, scalars[position] == scalar else { return false }
-            position += 1
-        }
-        return true
+    /// Whether the two scalars of a word stand at `index`, before `limit`.
+    @inline(__always)
+    private func follows(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int, _ limit: Int, _ first: Unicode.Scalar, _ second: Unicode.Scalar
+    ) -> Bool {
+        index + 1 < limit && scalars[index] == first && scalars[index + 1] == second
     }
 
-    private func followsOffice(_ scalars: [Unicode.Scalar], _ index: Int, _ limit: Int) -> Bool {
-        lexicon.congressOffices.longest(in: scalars, at: index, limit: limit) != nil
+    private func followsOffice(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int, _ limit: Int) -> Bool {
+        lexicon.congressOffices.longestEntry(in: scalars, at: index, limit: limit) != nil
     }
 }

@@ -16,14 +16,30 @@ struct PlaceContext: Sendable, Equatable {
     /// The level a bare body (常委会…, 代表工委) belongs to: the county the item names, else its
     /// city, else the province (选任联工委 in a provincial entry of 000).
     var local: String? { ownCounty ?? ownCity ?? province }
+
+    /// A context in numbers: its names as `UnitLexicon.placeNames` indices (-1: none), the
+    /// province as whether there is one (it is 河南省 or nothing). Equal keys, equal contexts,
+    /// in any document read with the same lexicon.
+    struct Key: Hashable, Sendable {
+        var hasProvince: Bool
+        var city: Int32
+        var county: Int32
+        var ownCity: Int32
+        var ownCounty: Int32
+
+        /// The key of a name that resolves the same under every context.
+        static let any = Key(hasProvince: false, city: -2, county: -2, ownCity: -2, ownCounty: -2)
+    }
 }
 
 /// Counts the places named in the working text, for the whole document and per top-level item,
 /// so that 市 and 县 resolve against the document's own content, never an assumption.
 struct PlaceCensus: Sendable {
-    private let document: PlaceContext
-    /// Working ranges of the top-level items, in order.
-    private let sections: [(range: Range<Int>, context: PlaceContext)]
+    /// The distinct contexts of the document, the document's own first, and their keys.
+    private let contexts: [PlaceContext]
+    private let keys: [PlaceContext.Key]
+    /// Working ranges of the top-level items, in order, and their context's index in `contexts`.
+    private let sections: [(range: Range<Int>, context: Int)]
     /// Whether the sections follow each other without overlapping (top-level items do), so
     /// `context(at:)` may binary-search them instead of scanning every one per unit.
     private let sectionsAreOrdered: Bool
@@ -31,21 +47,48 @@ struct PlaceCensus: Sendable {
     /// `mentions`: the places named in `text`, in text order (`UnitSweep`).
     init(_ text: WorkingText, items: [Item], mentions: [UnitSweep.PlaceMention], lexicon: UnitLexicon) {
         var tallies = PlaceTallies(mentions: mentions, lexicon: lexicon)
-        let document = tallies.context(nil)
-        self.document = document
+        let names = lexicon.placeNames
+        let province = tallies.province
+        func number(_ name: Int?) -> Int32 { name.map { Int32($0) } ?? -1 }
+        func name(_ number: Int32) -> String? { number >= 0 ? names[Int(number)] : nil }
+        func context(_ key: PlaceContext.Key) -> PlaceContext {
+            PlaceContext(
+                province: province, city: name(key.city), county: name(key.county), ownCity: name(key.ownCity), ownCounty: name(key.ownCounty))
+        }
+        let top = tallies.context(nil)
+        let document = PlaceContext.Key(
+            hasProvince: province != nil, city: number(top.city), county: number(top.county), ownCity: number(top.city),
+            ownCounty: number(top.county))
+        // Most items of a bulletin talk about the same places: each context is made once, and
+        // told apart from the others by the place names' numbers rather than by hashing them.
+        var keys = [document]
+        var known = [document: 0]
         sections = items.map { item in
             let range = text.workingRange(covering: item.span)
-            var local = tallies.context(range)
-            local.city = local.city ?? document.city
-            local.county = local.county ?? document.county
-            return (range, local)
+            let top = tallies.context(range)
+            let key = PlaceContext.Key(
+                hasProvince: province != nil, city: top.city.map { Int32($0) } ?? document.city,
+                county: top.county.map { Int32($0) } ?? document.county, ownCity: number(top.city), ownCounty: number(top.county))
+            if let index = known[key] { return (range, index) }
+            keys.append(key)
+            known[key] = keys.count - 1
+            return (range, keys.count - 1)
         }
+        self.keys = keys
+        contexts = keys.map(context)
         sectionsAreOrdered = zip(sections, sections.dropFirst()).allSatisfy { $0.range.upperBound <= $1.range.lowerBound }
     }
 
     /// The context at working index `index`: its top-level item's, else the document's.
     func context(at index: Int) -> PlaceContext {
-        guard sectionsAreOrdered else { return sections.first { $0.range.contains(index) }?.context ?? document }
+        contexts[contextID(at: index)]
+    }
+
+    /// Which context holds at working index `index`, as a number: two positions have the same
+    /// number when their contexts are equal, so a name resolved once under a context is
+    /// resolved for every position under it (`ResolvedNames`).
+    func contextID(at index: Int) -> Int {
+        guard sectionsAreOrdered else { return sections.first { $0.range.contains(index) }?.context ?? 0 }
         // Ordered and disjoint: only the last section starting at or before `index` can hold it.
         var low = 0
         var high = sections.count
@@ -53,8 +96,18 @@ struct PlaceCensus: Sendable {
             let middle = (low + high) / 2
             if sections[middle].range.lowerBound <= index { low = middle + 1 } else { high = middle }
         }
-        guard low > 0, sections[low - 1].range.contains(index) else { return document }
+        guard low > 0, sections[low - 1].range.contains(index) else { return 0 }
         return sections[low - 1].context
+    }
+
+    /// The context `contextID(at:)` numbered.
+    func context(withID id: Int) -> PlaceContext {
+        contexts[id]
+    }
+
+    /// The key of the context `contextID(at:)` numbered.
+    func contextKey(withID id: Int) -> PlaceContext.Key {
+        keys[id]
     }
 }
 
@@ -64,33 +117,23 @@ struct PlaceCensus: Sendable {
 /// properties, without the boxes and run-time exclusivity checks a capturing closure gets.
 private struct PlaceTallies {
     private let mentions: [UnitSweep.PlaceMention]
-    private let lexicon: UnitLexicon
-    private let province: String?
+    let province: String?
     /// Tallies by place name (`PlaceEntry.fullID`, `cityID`), reused by every context: only
     /// the names a context touched are read and then cleared.
     private var cities: NameTally
     private var counties: NameTally
     /// Per `lexicon.places` entry, the city and the county name a mention of it counts for
-    /// (-1: none), read as numbers rather than from the entry object at every mention.
-    private let countsFor: [(city: Int32, county: Int32)]
+    /// (`PlaceFacts.countsForCity`, `countsForCounty`).
+    private let facts: [PlaceFacts]
 
     init(mentions: [UnitSweep.PlaceMention], lexicon: UnitLexicon) {
         self.mentions = mentions
-        self.lexicon = lexicon
-        let places = lexicon.places
-        let isHenan = mentions.contains { !places.value(at: $0.entry).isInBeijing }
+        let facts = lexicon.placeFacts
+        let isHenan = mentions.contains { !facts[Int($0.entry)].isInBeijing }
         province = isHenan ? "河南省" : nil
         cities = NameTally(names: lexicon.placeNames.count)
         counties = NameTally(names: lexicon.placeNames.count)
-        countsFor = (0..<places.count).map { entry in
-            let place = places.value(at: Int32(entry))
-            switch place.kind {
-            case .city: return (Int32(place.fullID), -1)
-            case .zone: return (place.cityID.map(Int32.init) ?? -1, -1)
-            case .county: return (-1, Int32(place.fullID))
-            case .province, .district: return (-1, -1)
-            }
-        }
+        self.facts = facts
     }
 
     /// The first mention at or after working index `position`.
@@ -104,8 +147,14 @@ private struct PlaceTallies {
         return low
     }
 
+    /// The city and county most named in a stretch, as `UnitLexicon.placeNames` indices.
+    struct Top {
+        var city: Int?
+        var county: Int?
+    }
+
     /// The places most named in `range` (the whole document for nil).
-    mutating func context(_ range: Range<Int>?) -> PlaceContext {
+    mutating func context(_ range: Range<Int>?) -> Top {
         // Mentions are in text order: only the slice inside `range` is visited (binary search
         // for its ends), so per-item contexts cost their own mentions, not the document's.
         let visited: Range<Int>
@@ -117,22 +166,21 @@ private struct PlaceTallies {
         }
         for position in visited {
             let mention = mentions[position]
-            let counted = countsFor[Int(mention.entry)]
-            if counted.city >= 0 { cities.count(Int(counted.city), at: Int(mention.index)) }
-            if counted.county >= 0 { counties.count(Int(counted.county), at: Int(mention.index)) }
+            let counted = facts[Int(mention.entry)]
+            if counted.countsForCity >= 0 { cities.count(Int(counted.countsForCity), at: Int(mention.index)) }
+            if counted.countsForCounty >= 0 { counties.count(Int(counted.countsForCounty), at: Int(mention.index)) }
         }
-        let county = counties.takeTop().map { lexicon.placeNames[$0] }
+        let county = counties.takeTop()
         // 濮阳县's own city when the text never names a city: 市委 in 004 → 濮阳市
-        let city = cities.takeTop().map { lexicon.placeNames[$0] } ?? county.flatMap(cityOfFirstMention(named:))
-        return PlaceContext(province: province, city: city, county: county, ownCity: city, ownCounty: county)
+        let city = cities.takeTop() ?? county.flatMap(cityOfFirstMention(named:))
+        return Top(city: city, county: county)
     }
 
-    /// The city of the first place mentioned whose full name is `full`.
-    private func cityOfFirstMention(named full: String) -> String? {
-        let places = lexicon.places
+    /// The city of the first place mentioned whose full name is `full` (a `placeNames` index).
+    private func cityOfFirstMention(named full: Int) -> Int? {
         for mention in mentions {
-            let place = places.value(at: mention.entry)
-            if place.full == full { return place.city }
+            let place = facts[Int(mention.entry)]
+            if place.fullID == full { return place.cityID >= 0 ? Int(place.cityID) : nil }
         }
         return nil
     }

@@ -5,8 +5,8 @@ import Normalize
 /// The unit rules ask it at nearly every position of the text (the place census, the
 /// organisation scanner), so a lookup is a few array reads and no hashing:
 ///
-/// - the first scalar is answered from a bitset over the BMP, and its rank among the set bits
-///   (a running count per 64-bit word plus one popcount) is the index of the root's child;
+/// - the first scalar is looked up in a small open-addressing table of the forms' first
+///   scalars (most positions start no form, and are refused there);
 /// - every deeper node keeps its children as a sorted run of scalar values in one flat array,
 ///   searched in place (the lexicons' nodes have a handful of children);
 /// - a node names its entry by index, so a walk copies no value until it returns.
@@ -19,6 +19,8 @@ struct PrefixTable<Value: Sendable>: Sendable {
     private(set) var formsArePlain = true
 
     private var values: [Value] = []
+    /// Per entry, its form (the key of `entries`).
+    private(set) var forms: [String] = []
     /// Per node: the entry ending there, or -1. Node 0 is the root.
     private var entryOfNode: [Int32] = []
     /// Per node: its children are `childScalars[firstChild[n]..<firstChild[n + 1]]` (sorted
@@ -26,12 +28,15 @@ struct PrefixTable<Value: Sendable>: Sendable {
     private var firstChild: [Int32] = []
     private var childScalars: [UInt32] = []
     private var childNodes: [Int32] = []
-    /// The root's children by first scalar: bit `v` of `rootBits` is set when a form starts with
-    /// BMP scalar `v`; the child is `childNodes[rootRank[v >> 6] + popcount(lower bits of its word)]`.
-    private var rootBits = [UInt64](repeating: 0, count: 0x10000 / 64)
-    private var rootRank = [Int32](repeating: 0, count: 0x10000 / 64)
-    /// Forms starting beyond the BMP (none in the lexicons today), found the slow way.
-    private var astralRoots: [UInt32: Int32] = [:]
+    /// The root's children by first scalar, in a small open-addressing table: `rootScalars[h]`
+    /// holds a first scalar (or `emptyRoot`) and `rootNodes[h]` its child. A lexicon has a few
+    /// dozen first scalars: the table takes a few hundred bytes and stays in the cache between
+    /// lookups, where a bitset over the BMP took 12 KB per lexicon and missed it.
+    private var rootScalars: [UInt32] = []
+    private var rootNodes: [Int32] = []
+    /// `rootScalars.count - 1` (a power of two, at most half full).
+    private var rootMask = 0
+    private static var emptyRoot: UInt32 { UInt32.max }
 
     init(_ pairs: [(String, Value)]) {
         // Built as a map-per-node trie first, then laid out flat with sorted children.
@@ -54,6 +59,7 @@ struct PrefixTable<Value: Sendable>: Sendable {
             }
             mapEntry[node] = Int32(values.count)
             values.append(value)
+            forms.append(form)
         }
         entryOfNode = mapEntry
         for node in mapChildren.indices {
@@ -64,29 +70,34 @@ struct PrefixTable<Value: Sendable>: Sendable {
             }
         }
         firstChild.append(Int32(childScalars.count))
-        // The root's children are its sorted run, BMP scalars first, so the k-th set bit is child k.
-        for scalar in childScalars[Int(firstChild[0])..<Int(firstChild[1])] where scalar < 0x10000 {
-            rootBits[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63)
+        var slots = 8
+        while slots < 2 * Int(firstChild[1] - firstChild[0]) { slots *= 2 }
+        rootScalars = [UInt32](repeating: Self.emptyRoot, count: slots)
+        rootNodes = [Int32](repeating: -1, count: slots)
+        rootMask = slots - 1
+        for index in Int(firstChild[0])..<Int(firstChild[1]) {
+            var slot = Self.rootSlot(childScalars[index], mask: rootMask)
+            while rootScalars[slot] != Self.emptyRoot { slot = (slot + 1) & rootMask }
+            rootScalars[slot] = childScalars[index]
+            rootNodes[slot] = childNodes[index]
         }
-        var rank = firstChild[0]
-        for word in rootBits.indices {
-            rootRank[word] = rank
-            rank += Int32(rootBits[word].nonzeroBitCount)
-        }
-        for index in Int(firstChild[0])..<Int(firstChild[1]) where childScalars[index] >= 0x10000 {
-            astralRoots[childScalars[index]] = childNodes[index]
-        }
+    }
+
+    @inline(__always)
+    private static func rootSlot(_ scalar: UInt32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(scalar) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
     /// The root's child for `first`, or -1.
     @inline(__always)
     private func rootChild(_ first: UInt32) -> Int32 {
-        guard first < 0x10000 else { return astralRoots[first] ?? -1 }
-        let word = Int(first >> 6)
-        let bit = UInt64(1) << UInt64(first & 63)
-        let bits = rootBits[word]
-        guard bits & bit != 0 else { return -1 }
-        return childNodes[Int(rootRank[word]) + (bits & (bit &- 1)).nonzeroBitCount]
+        var slot = Self.rootSlot(first, mask: rootMask)
+        while true {
+            let scalar = rootScalars[slot]
+            if scalar == first { return rootNodes[slot] }
+            if scalar == Self.emptyRoot { return -1 }
+            slot = (slot + 1) & rootMask
+        }
     }
 
     /// The child of `node` for `scalar`, or -1.
@@ -108,6 +119,12 @@ struct PrefixTable<Value: Sendable>: Sendable {
     /// would otherwise hold a copy of each value.
     @inline(__always)
     func longestEntry(in scalars: [Unicode.Scalar], at index: Int, limit: Int) -> (length: Int, entry: Int32)? {
+        scalars.withUnsafeBufferPointer { longestEntry(in: $0, at: index, limit: limit) }
+    }
+
+    /// `longestEntry` over scalars the caller already holds as a buffer (the sweep's loop).
+    @inline(__always)
+    func longestEntry(in scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, limit: Int) -> (length: Int, entry: Int32)? {
         let end = min(limit, scalars.count)
         guard index >= 0, index < end else { return nil }
         var node = rootChild(scalars[index].value)

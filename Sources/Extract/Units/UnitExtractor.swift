@@ -25,9 +25,34 @@ public struct UnitExtractor: Sendable {
         var people = rules.people
         rules.units = []
         rules.people = []
-        units.sort { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+        Self.sortBySpan(&units)
         people.sort { $0.span.start < $1.span.start }
         return (units, people, rules.diagnostics)
+    }
+}
+
+extension UnitExtractor {
+    /// Sorts the units by span as a stable sort would (equal spans keep their order): the
+    /// spans are sorted with their indices, then each unit is swapped into place once, instead
+    /// of every unit being moved at each pass of a merge.
+    static func sortBySpan(_ units: inout [OrganisationUnit]) {
+        // Through a buffer: read and swapped in place, no unit is copied (nor its Strings retained).
+        units.withUnsafeMutableBufferPointer { units in
+            var order = units.indices.map { (units[$0].span.start, units[$0].span.end, $0) }
+            order.sort { $0 < $1 }
+            // Position k takes the unit now at source[k]; each cycle of the permutation is walked once.
+            var source = order.map(\.2)
+            for first in source.indices where source[first] != first {
+                var position = first
+                while true {
+                    let from = source[position]
+                    source[position] = position
+                    if from == first { break }
+                    units.swapAt(position, from)
+                    position = from
+                }
+            }
+        }
     }
 }
 

@@ -20,13 +20,10 @@ final class PlaceEntry: Sendable, Equatable {
     /// names in arrays instead of hashing Strings.
     let fullID: Int
     let cityID: Int?
-    /// Its index in `UnitLexicon.placeEntries`, so a kept match stores a number, not a reference.
-    let id: Int
     /// Beijing or a place inside it: a document naming only such places is not from Henan.
     let isInBeijing: Bool
 
-    init(id: Int, form: String, full: String, kind: Kind, city: String?, fullID: Int, cityID: Int?) {
-        self.id = id
+    init(form: String, full: String, kind: Kind, city: String?, fullID: Int, cityID: Int?) {
         self.form = form
         self.full = full
         self.kind = kind
@@ -41,6 +38,35 @@ final class PlaceEntry: Sendable, Equatable {
     }
 }
 
+/// What the scanner and the census read of a place at every mention, as plain values: reading
+/// them from the `PlaceEntry` object would retain and release it each time.
+struct PlaceFacts: Sendable {
+    let kind: PlaceEntry.Kind
+    /// `PlaceEntry.fullID` and `cityID` (-1: none).
+    let fullID: Int32
+    let cityID: Int32
+    /// The short form 河南 (河南人大 names the magazine and website, not the body).
+    let isHenanShortForm: Bool
+    let isInBeijing: Bool
+    /// The city and the county name a mention of the place counts for in the census (-1: none).
+    let countsForCity: Int32
+    let countsForCounty: Int32
+
+    init(_ entry: PlaceEntry) {
+        kind = entry.kind
+        fullID = Int32(entry.fullID)
+        cityID = entry.cityID.map(Int32.init) ?? -1
+        isHenanShortForm = entry.form == "河南"
+        isInBeijing = entry.isInBeijing
+        switch entry.kind {
+        case .city: (countsForCity, countsForCounty) = (fullID, -1)
+        case .zone: (countsForCity, countsForCounty) = (cityID, -1)
+        case .county: (countsForCity, countsForCounty) = (-1, fullID)
+        case .province, .district: (countsForCity, countsForCounty) = (-1, -1)
+        }
+    }
+}
+
 /// Which family of body follows a place: a people's congress, a Party committee, or a state organ.
 enum BodyKind: String, Sendable { case congress, party, state }
 
@@ -49,8 +75,8 @@ final class UnitLexicon: Sendable {
     static let shared = UnitLexicon()
 
     let places: PrefixTable<PlaceEntry>
-    /// Every place entry, by `PlaceEntry.id`.
-    let placeEntries: [PlaceEntry]
+    /// Per entry of `places` (the index `longestEntry` returns), its facts.
+    let placeFacts: [PlaceFacts]
     /// Every full place name and city of `places`, once each (`PlaceEntry.fullID`, `cityID`).
     let placeNames: [String]
     /// Short form → full form, applied left to right, longest first (人大 → 人民代表大会).
@@ -70,6 +96,8 @@ final class UnitLexicon: Sendable {
     /// Words that, next to an organisation in running text, make it something else (全市, 主任, 会议).
     let stopsBefore: ScalarSet
     let stopsAfter: PrefixTable<Bool>
+    /// The organisation names resolved with this lexicon by every document read so far.
+    let resolvedNames = SharedResolvedNames()
 
     init() {
         var placeNames: [String] = []
@@ -84,11 +112,12 @@ final class UnitLexicon: Sendable {
         for row in LexiconFile.load("unit-places", from: .module).rows {
             guard row.count >= 3, let kind = PlaceEntry.Kind(rawValue: row[2]) else { continue }
             let city = row.count > 3 && !row[3].isEmpty ? row[3] : nil
-            let entry = PlaceEntry(id: places.count, form: row[0], full: row[1], kind: kind, city: city, fullID: id(row[1]), cityID: city.map(id))
+            let entry = PlaceEntry(form: row[0], full: row[1], kind: kind, city: city, fullID: id(row[1]), cityID: city.map(id))
             places.append((row[0], entry))
         }
-        self.places = PrefixTable(places)
-        placeEntries = places.map(\.1)
+        let table = PrefixTable(places)
+        self.places = table
+        placeFacts = (0..<table.count).map { PlaceFacts(table.value(at: Int32($0))) }
         self.placeNames = placeNames
         let abbreviationRows = LexiconFile.load("unit-abbreviations", from: .module).rows.filter { $0.count >= 2 }
         abbreviations = PrefixTable(abbreviationRows.map { ($0[0], Array($0[1].utf8)) })

@@ -24,11 +24,14 @@ struct UnitRules {
     private var takenMask: [UInt64]
     /// Taken ranges reaching outside the text (never made by the rules), checked the long way.
     private var takenOutside: [Range<Int>] = []
+    /// The names resolved so far: most units repeat a name met before.
+    private var resolvedNames: ResolvedNames
 
     init(text: WorkingText, items: [Item], scanner: OrganisationScanner) {
         self.text = text
         lexicon = scanner.lexicon
         self.scanner = scanner
+        resolvedNames = ResolvedNames(shared: scanner.lexicon.resolvedNames)
         let sweep = UnitSweep(text.scalars, lexicon: lexicon, scanner: scanner)
         census = PlaceCensus(text, items: items, mentions: sweep.placeMentions, lexicon: lexicon)
         organisations = sweep.organisations
@@ -54,16 +57,40 @@ struct UnitRules {
     /// Records a unit over the working `range`, named from `written` (the range's text by default).
     @discardableResult
     private mutating func add(
-        _ range: Range<Int>, role: OrganisationUnit.Role, written: String? = nil, name: String? = nil
+        _ range: Range<Int>, role: OrganisationUnit.Role, written writtenGiven: String? = nil, name nameGiven: String? = nil
     ) -> Bool {
         guard !range.isEmpty, !isTaken(range) else { return false }
-        let resolved = name ?? writtenName(range, written: written).fullName(in: census.context(at: range.lowerBound), lexicon: lexicon)
-        let written = written ?? text.compactString(range)
-        let name = resolved ?? written
+        let written: String
+        let name: String
+        if let given = nameGiven {
+            written = writtenGiven ?? text.compactString(range)
+            name = given
+        } else if writtenGiven == nil, range.upperBound <= text.count {
+            let resolution = parsedName(range)
+            written = resolution.written
+            name = resolution.name ?? resolution.written
+        } else {
+            let resolved = writtenName(range, written: writtenGiven).fullName(in: census.context(at: range.lowerBound), lexicon: lexicon)
+            written = writtenGiven ?? text.compactString(range)
+            name = resolved ?? written
+        }
         units.append(OrganisationUnit(text: written, name: name, role: role, item: nil, span: text.sourceSpan(range)))
         if range.clamped(to: 0..<text.count) != range { takenOutside.append(range) }
         for position in range.clamped(to: 0..<text.count) { takenMask[position >> 6] |= 1 << UInt64(position & 63) }
         return true
+    }
+
+    /// The resolution of the name written at `range` (inside the text), parsed from its
+    /// written form: read back when the same name was resolved before under the same context.
+    private mutating func parsedName(_ range: Range<Int>) -> ResolvedNames.Resolution {
+        let context = census.contextID(at: range.lowerBound)
+        let key = ResolvedNames.Key(range, origin: .parsed, context: census.contextKey(withID: context), in: text.scalars)
+        if let known = resolvedNames.resolution(for: key, in: text.scalars) { return known }
+        let resolution = ResolvedNames.Resolution(
+            written: text.compactString(range),
+            name: writtenName(range, written: nil).fullName(in: census.context(withID: context), lexicon: lexicon))
+        resolvedNames.record(resolution, for: key, in: text.scalars)
+        return resolution
     }
 
     /// The name written at `range` (as `written` when given), taken apart. A range without blanks
@@ -83,10 +110,10 @@ struct UnitRules {
         if let issuer = masthead.issuer, let span = masthead.issuerSpan {
             add(text.workingRange(covering: span), role: .issuer, written: issuer.filter { !$0.isWhitespace })
         }
+        let scalars = text.scalars
         for line in text.lines() {
             let body = text.trimmedOfBlanks(line)
             guard body.count >= 4 else { continue }
-            let scalars = text.scalars
             // 河南省人大常委会代表工作委员会印发
             // (发 is the only scalar canonically equivalent to 发: test it before building the String.)
             if body.count <= 40, scalars[body.upperBound - 1] == "发", text.string(body).hasSuffix("印发") {
@@ -95,9 +122,12 @@ struct UnitRules {
                 continue
             }
             // 濮阳县人民代表大会常务委员会 [2023 年度…计划]
-            guard body.count <= 60, let match = scanner.match(scalars, at: body.lowerBound, limit: body.upperBound, strict: false),
-                case .named = match.name.place, match.name.rest.hasSuffix("常务委员会") || match.name.rest.hasSuffix("人大常委会")
+            // Read packed: nearly every line starts with no organisation, or another one.
+            guard body.count <= 60, let match = scanner.packedMatch(scalars, at: body.lowerBound, limit: body.upperBound, strict: false),
+                match.place >= 0
             else { continue }
+            let rest = NameText(scalars, (Int(match.start) + Int(match.placeLength))..<Int(match.end))
+            guard rest.hasSuffix("常务委员会") || rest.hasSuffix("人大常委会") else { continue }
             let after = text.trimmedOfBlanks(match.range.upperBound..<body.upperBound)
             if after.isEmpty || scalars[after.lowerBound].properties.numericType != nil {
                 add(match.range, role: .issuer)
@@ -117,17 +147,20 @@ struct UnitRules {
 
     /// 申报单位 (declarer), 供稿 / 供图 (contributor) and 发言人 (speaker) on every item.
     mutating func fieldRoles(_ items: [Item]) {
-        for item in items {
-            for field in item.fields {
-                let range = text.trimmedOfBlanks(text.workingRange(covering: field.span))
-                switch field.name {
-                case "申报单位": declarers(range, field: field)
-                case "供稿", "供图": contributors(range)
-                case "发言人": speaker(range)
-                default: break
+        // By index: iterating the items would copy each one (and retain all its parts).
+        for index in items.indices {
+            for field in items[index].fields {
+                // Most fields are none of these (简介材料): told apart before their range is found.
+                let name = NameText(field.name)
+                if name.equals("申报单位") {
+                    declarers(text.trimmedOfBlanks(text.workingRange(covering: field.span)), field: field)
+                } else if name.equals("供稿") || name.equals("供图") {
+                    contributors(text.trimmedOfBlanks(text.workingRange(covering: field.span)))
+                } else if name.equals("发言人") {
+                    speaker(text.trimmedOfBlanks(text.workingRange(covering: field.span)))
                 }
             }
-            fieldRoles(item.children)
+            fieldRoles(items[index].children)
         }
     }
 
@@ -173,7 +206,7 @@ struct UnitRules {
     private func sharedSuffix(_ part: Range<Int>, after start: Int) -> (count: Int?, body: String)? {
         var index = start
         var digits: [Unicode.Scalar] = []
-        while index < part.upperBound, Self.numerals[text.scalars[index]] != nil || text.scalars[index].properties.numericType != nil {
+        while index < part.upperBound, Self.numeral(text.scalars[index]) != nil || text.scalars[index].properties.numericType != nil {
             digits.append(text.scalars[index])
             index += 1
         }
@@ -183,9 +216,22 @@ struct UnitRules {
         return (Self.value(of: digits), body)
     }
 
-    private static let numerals: [Unicode.Scalar: Int] = [
-        "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-    ]
+    /// 一 to 十 and 两 (a switch: a dictionary hashes the scalar at every call).
+    private static func numeral(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "一": return 1
+        case "二", "两": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        case "十": return 10
+        default: return nil
+        }
+    }
 
     /// 五 → 5, 十二 → 12, 17 → 17.
     private static func value(of digits: [Unicode.Scalar]) -> Int? {
@@ -193,7 +239,7 @@ struct UnitRules {
         var total = 0
         var current = 0
         for digit in digits {
-            guard let value = numerals[digit] else { return nil }
+            guard let value = numeral(digit) else { return nil }
             if value == 10 {
                 total += max(current, 1) * 10
                 current = 0
@@ -208,12 +254,20 @@ struct UnitRules {
     private func split(_ range: Range<Int>) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var start = range.lowerBound
-        for index in range where "、，,；;".unicodeScalars.contains(text.scalars[index]) {
+        for index in range where Self.isPartSeparator(text.scalars[index]) {
             parts.append(text.trimmedOfBlanks(start..<index))
             start = index + 1
         }
         parts.append(text.trimmedOfBlanks(start..<range.upperBound))
         return parts.filter { !$0.isEmpty }
+    }
+
+    /// 、 ， , ； ; (a switch: searching a String's scalars decodes it at every call).
+    private static func isPartSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", "，", ",", "；", ";": return true
+        default: return false
+        }
     }
 
     /// (漯河市人大常委会代表工委供稿), 本版图片均为市人大常委会供图: the organisation named in the
@@ -265,7 +319,7 @@ struct UnitRules {
             // Every suffix below ends in 图, 稿, ） or ), and (String suffixes compare canonically)
             // no other scalar is canonically equivalent to those four: a line ending in anything
             // else cannot match, and is passed over without building its String.
-            guard let last = body.last.map({ text.scalars[$0] }), "图稿）)".unicodeScalars.contains(last),
+            guard let last = body.last.map({ text.scalars[$0] }), Self.mayEndContributorMarker(last),
                 let closing = contributorMarker(endingAt: body)
             else { continue }
             let end = body.upperBound - closing - 2
@@ -279,6 +333,14 @@ struct UnitRules {
             if let last = found.last(where: { $0.range.upperBound == end && !$0.attributive }) {
                 add(last.range, role: .contributor)
             }
+        }
+    }
+
+    /// 图, 稿, ） or ) (a switch: searching a String's scalars decodes it at every call).
+    private static func mayEndContributorMarker(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "图", "稿", "）", ")": return true
+        default: return false
         }
     }
 
@@ -342,12 +404,11 @@ struct UnitRules {
             // Read in place when the candidate holds no blank (its written form is its scalars).
             let hasBlank = text.scalars[candidate].contains(where: { $0.isBlankOrLineBreak })
             let writtenName = hasBlank ? NameText(text.compactString(candidate)) : NameText(text.scalars, candidate)
-            // Resolved once here and handed to `add`, which would resolve it the same way again.
-            guard organisationEndings.contains(where: { writtenName.hasSuffix($0) }),
-                let name = OrganisationName.parse(writtenName.scalars, writtenName.range, lexicon: lexicon)
-                    .fullName(in: census.context(at: candidate.lowerBound), lexicon: lexicon)
-            else { continue }
-            add(candidate, role: .responsible, written: writtenName.string, name: name)
+            guard organisationEndings.contains(where: { writtenName.hasSuffix($0) }) else { continue }
+            // Resolved here (or read back) and handed to `add`, which would resolve it the same way again.
+            let resolution = parsedName(candidate)
+            guard let name = resolution.name else { continue }
+            add(candidate, role: .responsible, written: resolution.written, name: name)
         }
     }
 
@@ -411,11 +472,12 @@ struct UnitRules {
         let lists = masthead.documentFields.filter { ["送", "发", "抄送"].contains($0.name) }.map { text.workingRange(covering: $0.span) }
         // Read as found: a chain is decided when the next match does not join it, so only the
         // chain is held, not every match of the document.
-        var chain: [Scanner.Match] = []
-        // The sweep found them (`scanner.scan` over the whole text, outside quotes).
-        for packed in organisations {
-            let match = scanner.unpack(packed, in: text.scalars)
-            guard !lists.contains(where: { $0.overlaps(match.range) }) else { continue }
+        var chain: [Scanner.PackedMatch] = []
+        // The sweep found them (`scanner.scan` over the whole text, outside quotes). They stay
+        // packed: most repeat a name resolved before, and are never unpacked.
+        for match in organisations {
+            let range = match.range
+            guard !lists.contains(where: { $0.overlaps(range) }) else { continue }
             if let last = chain.last, !isJoined(last, match) {
                 mentionedChain(chain)
                 chain.removeAll(keepingCapacity: true)
@@ -426,47 +488,88 @@ struct UnitRules {
     }
 
     /// Whether `next` continues the list `match` is in: 省委、市委 (one of 、和及与 between them).
-    private func isJoined(_ match: Scanner.Match, _ next: Scanner.Match) -> Bool {
-        next.range.lowerBound == match.range.upperBound + 1 && "、和及与".unicodeScalars.contains(text.scalars[match.range.upperBound])
+    private func isJoined(_ match: Scanner.PackedMatch, _ next: Scanner.PackedMatch) -> Bool {
+        next.start == match.end + 1 && Self.isListJoiner(text.scalars[Int(match.end)])
+    }
+
+    private static func isListJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", "和", "及", "与": return true
+        default: return false
+        }
     }
 
     /// Records a list of mentioned organisations, unless its last member is attributive.
-    private mutating func mentionedChain(_ chain: [Scanner.Match]) {
+    private mutating func mentionedChain(_ chain: [Scanner.PackedMatch]) {
         guard let last = chain.last,
-            !(last.attributive || scanner.isAttributive(text.scalars, end: last.range.upperBound, limit: text.count))
+            !(last.attributive || scanner.isAttributive(text.scalars, end: Int(last.end), limit: text.count))
         else { return }
-        for match in chain where !match.attributive && !isTaken(match.range) {
-            let context = census.context(at: match.range.lowerBound)
-            guard let name = match.name.fullName(in: context, lexicon: lexicon) else { continue }
-            add(match.range, role: .mentioned, name: name)
+        for match in chain where !match.attributive {
+            let range = match.range
+            guard !isTaken(range) else { continue }
+            let context = census.contextID(at: range.lowerBound)
+            let resolution = matchedName(match, context: context)
+            guard let name = resolution.name else { continue }
+            add(range, role: .mentioned, written: resolution.written, name: name)
             listContinuation(after: match, context: context)
         }
     }
 
+    /// The resolution of a scanner match under the context numbered `context`, read back when
+    /// met before.
+    private mutating func matchedName(_ match: Scanner.PackedMatch, context: Int) -> ResolvedNames.Resolution {
+        let range = match.range
+        // A named place (漯河市…) resolves the same under every context.
+        let keyContext = match.place >= 0 ? PlaceContext.Key.any : census.contextKey(withID: context)
+        let key = ResolvedNames.Key(
+            range, origin: .matched(place: match.place, placeLength: match.placeLength), context: keyContext, in: text.scalars)
+        if let known = resolvedNames.resolution(for: key, in: text.scalars) { return known }
+        let resolution = ResolvedNames.Resolution(
+            written: text.compactString(range),
+            name: scanner.unpack(match, in: text.scalars).name.fullName(in: census.context(withID: context), lexicon: lexicon))
+        resolvedNames.record(resolution, for: key, in: text.scalars)
+        return resolution
+    }
+
     /// Offices listed after a placed organisation share its place:
     /// 县检察院、审计局、统计局、农业机械技术中心 → 濮阳县审计局, 濮阳县统计局 …
-    private mutating func listContinuation(after match: Scanner.Match, context: PlaceContext) {
+    private mutating func listContinuation(after match: Scanner.PackedMatch, context contextID: Int) {
+        // Nearly every organisation is followed by something else: nothing to work out then.
+        guard Int(match.end) < text.count, text.scalars[Int(match.end)] == "、" else { return }
         let placeName: String?
-        switch match.name.place {
-        case let .named(entry): placeName = entry.full
-        case let .relative(level): placeName = level == "省" ? context.province : level == "市" ? context.city : context.county
-        case .none: placeName = nil
+        switch match.place {
+        case Scanner.PackedMatch.noPlace: placeName = nil
+        case Scanner.PackedMatch.relativePlace:
+            let context = census.context(withID: contextID)
+            let level = text.scalars[Int(match.start)]
+            placeName = level == "省" ? context.province : level == "市" ? context.city : context.county
+        default: placeName = lexicon.places.value(at: match.place).full
         }
         guard let placeName else { return }
-        var index = match.range.upperBound
+        var index = Int(match.end)
         while index < text.count, text.scalars[index] == "、" {
             let start = index + 1
             var end = start
             while end < text.count, text.scalars[end].isHanIdeograph, end - start <= 10 { end += 1 }
-            guard end < text.count, "、）)，,。；等".unicodeScalars.contains(text.scalars[end]), (3...10).contains(end - start), !quoted[start]
+            guard end < text.count, Self.endsListedOffice(text.scalars[end]), (3...10).contains(end - start), !quoted[start]
             else { return }
-            let written = text.string(start..<end)
-            guard Self.listedOfficeEndings.contains(where: { written.hasSuffix($0) }),
-                scanner.match(text.scalars, at: start, limit: end, strict: false) == nil,
-                !written.hasPrefix("各"), !written.hasPrefix("有关"), !written.hasPrefix("相关")
+            // Read in place (as its String would answer); the String is made for a unit only.
+            let office = NameText(text.scalars, start..<end)
+            guard Self.listedOfficeEndings.contains(where: { office.hasSuffix($0) }),
+                scanner.packedMatch(text.scalars, at: start, limit: end, strict: false) == nil,
+                !office.hasPrefix("各"), !office.hasPrefix("有关"), !office.hasPrefix("相关")
             else { return }
+            let written = office.string
             add(start..<end, role: .mentioned, written: written, name: placeName + written)
             index = end
+        }
+    }
+
+    /// What may follow a listed office: the next one, or the list's end.
+    private static func endsListedOffice(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", "）", ")", "，", ",", "。", "；", "等": return true
+        default: return false
         }
     }
 

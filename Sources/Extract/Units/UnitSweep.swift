@@ -77,18 +77,20 @@ struct UnitSweep {
                         }
                     }
                     guard organisationPairs.allows(buffer, at: index, limit: count) else { continue }
-                    if index >= nextPlace, placePairs.allows(buffer, at: index, limit: count),
-                        let place = places.longestEntry(in: scalars, at: index, limit: count)
-                    {
+                    let wantsPlace = index >= nextPlace
+                    let wantsOrganisation = index >= nextOrganisation && !isQuoted
+                    guard wantsPlace || wantsOrganisation else { continue }
+                    // Looked up once for both: the census counts it, and the scanner starts from it.
+                    let place = placePairs.allows(buffer, at: index, limit: count) ? places.longestEntry(in: buffer, at: index, limit: count) : nil
+                    if wantsPlace, let place {
                         placeMentions.append(PlaceMention(index: Int32(truncatingIfNeeded: index), entry: place.entry))
                         nextPlace = index + place.length
                     }
-                    if index >= nextOrganisation, !isQuoted,
-                        let match = scanner.match(scalars, at: index, limit: count),
+                    if wantsOrganisation, let match = scanner.packedMatch(buffer, at: index, limit: count, firstPlace: .some(place)),
                         !Self.endsQuoted(match.range, buffer, after: depth, marks: marks)
                     {
-                        organisations.append(scanner.pack(match))
-                        nextOrganisation = match.range.upperBound
+                        organisations.append(match)
+                        nextOrganisation = Int(match.end)
                     }
                 }
             }
