@@ -87,11 +87,16 @@ public enum AtomicFile {
         public let stamp: FileStamp
 
         public func commit() throws {
+            // The file being replaced stays open across the rename, so that deleting it (which
+            // can wait on the disk) happens when the closer closes it, not inside the rename.
+            let replaced = open(target.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
             if rename(temporary.path, target.path) != 0 {
                 let error = FileWriteError(path: target.path, reason: "cannot rename into place: " + String(cString: strerror(errno)))
+                if replaced >= 0 { close(replaced) }
                 discard()
                 throw error
             }
+            if replaced >= 0 { ReplacedFileCloser.shared.close(replaced) }
         }
 
         public func discard() {
