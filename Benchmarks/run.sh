@@ -89,8 +89,8 @@ twice rerun "$BIN" batch "$WORK/corpus" --output "$RUN/out1" --formats json --jo
 
 # ---- stages --------------------------------------------------------------------------------
 echo "timing each stage ..."
-# The stage runner converts every document twice (stage by stage, then whole for Emit), so it
-# runs on a sample of the corpus of at most 40 MB.
+# The stage runner holds one document's stages at a time and times each on its own; a sample
+# of the corpus of at most 40 MB is enough for steady figures.
 sample=()
 sampled=0
 for f in "$WORK"/corpus/*.txt; do

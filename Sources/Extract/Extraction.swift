@@ -39,4 +39,16 @@ public struct Extraction: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public init() {}
+
+    /// The three extractors' findings as one, diagnostics in counts, dates, units order.
+    public init(
+        dates: (dates: [DateMention], durations: [Duration], referenceYear: ReferenceYear?, diagnostics: [Diagnostic]),
+        counts: (counts: [Count], ratios: [Ratio], diagnostics: [Diagnostic]),
+        units: (units: [OrganisationUnit], people: [Person], diagnostics: [Diagnostic])
+    ) {
+        (self.units, people) = (units.units, units.people)
+        (self.counts, ratios) = (counts.counts, counts.ratios)
+        (self.dates, durations, referenceYear) = (dates.dates, dates.durations, dates.referenceYear)
+        diagnostics = counts.diagnostics + dates.diagnostics + units.diagnostics
+    }
 }

@@ -39,6 +39,13 @@ public struct Pipeline: Sendable {
     /// Runs the stages after Ingest. Never throws: whatever decodes is text jianbao can read.
     public func convert(_ source: DecodedSource) -> Document {
         let (segmentation, extracted) = extract(source.text)
+        return assemble(source, segmentation, extracted)
+    }
+
+    /// The last step of a conversion: the entities tied to their items, their `text` set to the
+    /// exact source slice, and the document put together. Public so that the bench can time it
+    /// on its own.
+    public func assemble(_ source: DecodedSource, _ segmentation: Segmentation, _ extracted: Extraction) -> Document {
         var found = extracted
         let masthead = segmentation.masthead
         let locator = ItemLocator(items: segmentation.items)
@@ -79,22 +86,28 @@ extension Pipeline {
     func extract(_ source: SourceText) -> (Segmentation, Extraction) {
         let text = Normalizer().normalize(source)
         let segmentation = Segmenter().segment(text)
-        let masthead = segmentation.masthead
-        let anchor = DateAnchor(
+        let dates = DateExtractor().extract(text, anchor: dateAnchor(segmentation.masthead), locator: ItemLocator(items: segmentation.items))
+        let counts = CountExtractor().extract(text)
+        let units = UnitExtractor().extract(text, items: segmentation.items, masthead: MastheadFacts(segmentation))
+        return (segmentation, Extraction(dates: dates, counts: counts, units: units))
+    }
+
+    /// What year-less dates are anchored on: the masthead's date and stated year, else
+    /// `--reference-date`.
+    public func dateAnchor(_ masthead: Masthead) -> DateAnchor {
+        DateAnchor(
             documentDate: masthead.date.flatMap { CalendarDay.parse($0.value) },
             statedYear: masthead.statedYear,
             referenceDate: options.referenceDate)
-        let dates = DateExtractor().extract(text, anchor: anchor, locator: ItemLocator(items: segmentation.items))
-        let counts = CountExtractor().extract(text)
-        let units = UnitExtractor().extract(
-            text, items: segmentation.items,
-            masthead: MastheadFacts(issuer: masthead.issuer, issuerSpan: masthead.issuerSpan, documentFields: segmentation.documentFields))
-        var found = Extraction()
-        (found.units, found.people) = (units.units, units.people)
-        (found.counts, found.ratios) = (counts.counts, counts.ratios)
-        (found.dates, found.durations, found.referenceYear) = (dates.dates, dates.durations, dates.referenceYear)
-        found.diagnostics = counts.diagnostics + dates.diagnostics + units.diagnostics
-        return (segmentation, found)
+    }
+}
+
+extension MastheadFacts {
+    /// What the unit rules take from the masthead and the document's fields.
+    public init(_ segmentation: Segmentation) {
+        self.init(
+            issuer: segmentation.masthead.issuer, issuerSpan: segmentation.masthead.issuerSpan,
+            documentFields: segmentation.documentFields)
     }
 }
 
