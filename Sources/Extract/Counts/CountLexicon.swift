@@ -33,6 +33,9 @@ final class CountLexicon: Sendable {
     let exclusions: WordTable<[[Unicode.Scalar]]>
     /// Word → whether it stops a counted noun only after its first character.
     let objectStops: WordTable<Bool>
+    /// Words starting with 成 that keep a numeral right before them from being tenths
+    /// (三成员单位, 一成立就…): see `RatioRules.tenths`.
+    let tenthsExclusions: WordTable<Void>
     /// The scalars that may start a quote or title, an excluded word, a scope word and a
     /// number, in that order (see `ScalarMarks`, `CountScanner.init`).
     let marks: ScalarMarks.Table
@@ -72,6 +75,7 @@ final class CountLexicon: Sendable {
             LexiconFile.load("count-object-stops", from: .module).rows.map { row in
                 (row[0], row.count >= 2 && row[1] == "inner")
             })
+        tenthsExclusions = WordTable(LexiconFile.load("tenths-exclusions", from: .module).words.map { ($0, ()) })
         marks = ScalarMarks.Table([HiddenSpans.openers, exclusions.starts, scopeWords.starts, CountScanner.numberStarts])
     }
 }

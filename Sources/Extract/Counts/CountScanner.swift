@@ -367,7 +367,7 @@ final class CountScanner {
         let limit = 16
         while position < scalars.count, position - start <= limit {
             let scalar = scalars[position]
-            guard isHan(scalar), !hidden[position] else { break }
+            guard Self.isHan(scalar), !hidden[position] else { break }
             if let stop = lexicon.objectStops.longest(in: scalars, at: position), !(stop.payload && position == start) {
                 break
             }
@@ -499,7 +499,8 @@ final class CountScanner {
         return true
     }
 
-    func isHan(_ scalar: Unicode.Scalar) -> Bool {
+    /// Static: `RatioRules.tenths` asks it too, with no scanner at hand.
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 }

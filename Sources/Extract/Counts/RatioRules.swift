@@ -1,9 +1,11 @@
 /// Percentages, fractions and multiples, as decimals (SPEC, "Counts": ratios).
 ///
 ///     30% → 0.3    12.5% → 0.125    1/5 → 0.2    百分之三十 → 0.3    三分之一 → 0.333…
-///     千分之五 → 0.005    10倍 → 10 (the fixture annotators keep a multiple as a ratio)
+///     千分之五 → 0.005    三成 → 0.3    九成五 → 0.95    一成半 → 0.15
+///     10倍 → 10 (the fixture annotators keep a multiple as a ratio)
 ///
-/// An approximation word stays outside a ratio (超过90% → 90%): ratios have no approx field.
+/// An approximation word stays outside a ratio (超过90% → 90%, 近三成 → 三成): ratios have no
+/// approx field.
 enum RatioRules {
     struct Found {
         var rule: String
@@ -13,7 +15,7 @@ enum RatioRules {
 
     static func find(_ number: ReadNumber, in scalars: [Unicode.Scalar], lexicon: CountLexicon) -> Found? {
         percent(number, scalars) ?? slashFraction(number, scalars) ?? chineseFraction(number, scalars)
-            ?? multiple(number, scalars)
+            ?? tenths(number, scalars, lexicon) ?? multiple(number, scalars)
     }
 
     // 30% / 12.5% / ３０％ (the percent sign is folded to ASCII by Normalize).
