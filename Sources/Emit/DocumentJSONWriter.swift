@@ -97,12 +97,11 @@ public struct DocumentJSONWriter {
 
     private func span(_ span: SourceSpan?, into out: inout JSONBytes) {
         guard let span else { return out.null() }
-        out.openObject()
-        out.key("start", .oneLine)
+        out.literal("{\"start\": ")
         out.int(span.start)
-        out.key("end", .oneLine)
+        out.literal(", \"end\": ")
         out.int(span.end)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func source(_ source: SourceInfo, into out: inout JSONBytes) {
@@ -173,14 +172,13 @@ public struct DocumentJSONWriter {
     }
 
     private func field(_ field: Field, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("name", .oneLine)
+        out.literal("{\"name\": ")
         out.string(field.name)
-        out.key("value", .oneLine)
+        out.literal(", \"value\": ")
         out.string(field.value)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(field.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func item(_ item: Item, _ layout: JSONLayout, into out: inout JSONBytes) {
@@ -211,120 +209,114 @@ public struct DocumentJSONWriter {
         out.closeObject(layout)
     }
 
-    // The entities below are always flat: one line each.
+    // The entities below are always flat: one line each, their keys and separators written
+    // as literals.
 
     private func unit(_ unit: OrganisationUnit, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("text", .oneLine)
+        out.literal("{\"text\": ")
         out.string(unit.text)
-        out.key("name", .oneLine)
+        out.literal(", \"name\": ")
         out.string(unit.name)
-        out.key("role", .oneLine)
+        out.literal(", \"role\": ")
         out.string(unit.role.rawValue)
-        out.key("item", .oneLine)
+        out.literal(", \"item\": ")
         out.string(unit.item)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(unit.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func person(_ person: Person, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("name", .oneLine)
+        out.literal("{\"name\": ")
         out.string(person.name)
-        out.key("position", .oneLine)
+        out.literal(", \"position\": ")
         out.string(person.position)
-        out.key("organisation", .oneLine)
+        out.literal(", \"organisation\": ")
         out.string(person.organisation)
-        out.key("role", .oneLine)
+        out.literal(", \"role\": ")
         out.string(person.role.rawValue)
-        out.key("item", .oneLine)
+        out.literal(", \"item\": ")
         out.string(person.item)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(person.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func count(_ count: Count, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("text", .oneLine)
+        out.literal("{\"text\": ")
         out.string(count.text)
-        out.key("value", .oneLine)
+        out.literal(", \"value\": ")
         out.number(count.value)
-        out.key("value_max", .oneLine)
+        out.literal(", \"value_max\": ")
         out.number(count.valueMax)
-        out.key("approx", .oneLine)
+        out.literal(", \"approx\": ")
         out.string(count.approx.rawValue)
-        out.key("unit", .oneLine)
+        out.literal(", \"unit\": ")
         out.string(count.unit)
-        out.key("object", .oneLine)
+        out.literal(", \"object\": ")
         out.string(count.object)
-        out.key("item", .oneLine)
+        out.literal(", \"item\": ")
         out.string(count.item)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(count.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func ratio(_ ratio: Ratio, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("text", .oneLine)
+        out.literal("{\"text\": ")
         out.string(ratio.text)
-        out.key("value", .oneLine)
+        out.literal(", \"value\": ")
         out.number(ratio.value)
-        out.key("item", .oneLine)
+        out.literal(", \"item\": ")
         out.string(ratio.item)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(ratio.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func date(_ date: DateMention, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("text", .oneLine)
+        out.literal("{\"text\": ")
         out.string(date.text)
-        out.key("type", .oneLine)
+        out.literal(", \"type\": ")
         out.string(date.type.rawValue)
-        out.key("value", .oneLine)
+        out.literal(", \"value\": ")
         out.string(date.value)
-        out.key("start", .oneLine)
+        out.literal(", \"start\": ")
         out.string(date.start)
-        out.key("end", .oneLine)
+        out.literal(", \"end\": ")
         out.string(date.end)
-        out.key("mod", .oneLine)
+        out.literal(", \"mod\": ")
         out.string(date.mod?.rawValue)
-        out.key("year_source", .oneLine)
+        out.literal(", \"year_source\": ")
         out.string(date.yearSource?.rawValue)
-        out.key("item", .oneLine)
+        out.literal(", \"item\": ")
         out.string(date.item)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(date.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func duration(_ duration: Duration, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("text", .oneLine)
+        out.literal("{\"text\": ")
         out.string(duration.text)
-        out.key("value", .oneLine)
+        out.literal(", \"value\": ")
         out.string(duration.value)
-        out.key("item", .oneLine)
+        out.literal(", \"item\": ")
         out.string(duration.item)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(duration.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 
     private func diagnostic(_ diagnostic: Diagnostic, into out: inout JSONBytes) {
-        out.openObject()
-        out.key("level", .oneLine)
+        out.literal("{\"level\": ")
         out.string(diagnostic.level.rawValue)
-        out.key("code", .oneLine)
+        out.literal(", \"code\": ")
         out.string(diagnostic.code)
-        out.key("message", .oneLine)
+        out.literal(", \"message\": ")
         out.string(diagnostic.message)
-        out.key("span", .oneLine)
+        out.literal(", \"span\": ")
         span(diagnostic.span, into: &out)
-        out.closeObject(.oneLine)
+        out.literal("}")
     }
 }

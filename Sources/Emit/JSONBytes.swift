@@ -119,6 +119,13 @@ struct JSONBytes: ~Copyable {
         append("\": ")
     }
 
+    /// Bytes that are JSON already, written as they are: the fixed keys and separators of a
+    /// flat (one-line) object, `{"text": ` or `, "span": `, in one copy instead of a key call
+    /// (separator, quote, name, quote, colon) each.
+    mutating func literal(_ json: StaticString) {
+        append(json)
+    }
+
     /// The separator before an array element.
     mutating func element(_ layout: JSONLayout) {
         separate(layout)
