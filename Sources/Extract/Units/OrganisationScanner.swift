@@ -20,6 +20,9 @@ struct OrganisationScanner: Sendable {
     /// 省/市/县 followed by the first scalar of a body. Everything else in `match` reads on from
     /// one of these, so a position the filter refuses is one where `match` returns nil.
     let matchStarts: StartFilter
+    /// The same words' first three scalars (`ThirdScalarFilter`), for the positions
+    /// `matchStarts` allows.
+    let matchTriples: ThirdScalarFilter
     /// Per entry of `lexicon.standalone`: whether it names a congress (全国人大: not before 代表).
     private let standaloneNamesCongress: [Bool]
     /// Per entry of `lexicon.congressOffices`: whether it ends in 工委 (a working committee).
@@ -35,16 +38,22 @@ struct OrganisationScanner: Sendable {
         congressOfficeEndsInWorkingCommittee = lexicon.congressOffices.forms.map { NameText($0).hasSuffix("工委") }
         bodyIsRenda = lexicon.bodies.forms.map { NameText($0).equals("人大") }
         var starts = lexicon.standalone.startPairs
+        var triples = ThirdScalarFilter()
         starts.formUnion(lexicon.places.startPairs)
+        for form in lexicon.standalone.entries.keys { triples.insert(form.unicodeScalars) }
+        for form in lexicon.places.entries.keys { triples.insert(form.unicodeScalars) }
         for form in lexicon.congressOffices.entries.keys where form.unicodeScalars.count >= 3 && form.hasSuffix("工委") {
             starts.insert(form.unicodeScalars)
+            triples.insert(form.unicodeScalars)
         }
         for level in "省市县".unicodeScalars {
             for body in lexicon.bodies.entries.keys {
                 if let first = body.unicodeScalars.first { starts.insertPair(level, first) }
+                triples.insert([level] + Array(body.unicodeScalars.prefix(2)))
             }
         }
         matchStarts = starts
+        matchTriples = triples
     }
 
     struct Match: Sendable {
@@ -104,7 +113,9 @@ struct OrganisationScanner: Sendable {
     func packedMatch(_ scalars: [Unicode.Scalar], at index: Int, limit: Int, strict: Bool = true) -> PackedMatch? {
         scalars.withUnsafeBufferPointer { buffer in
             let limit = min(limit, buffer.count)
-            guard index >= 0, matchStarts.allows(buffer, at: index, limit: limit) else { return nil }
+            guard index >= 0, matchStarts.allows(buffer, at: index, limit: limit), matchTriples.allows(buffer, at: index, limit: limit) else {
+                return nil
+            }
             return packedMatch(buffer, at: index, limit: limit, strict: strict)
         }
     }
@@ -194,7 +205,10 @@ struct OrganisationScanner: Sendable {
     ///
     ///     省委、市委人大工作会议精神 → neither 省委 nor 市委
     func isAttributive(_ scalars: [Unicode.Scalar], end: Int, limit: Int) -> Bool {
-        if lexicon.stopsAfter.longestEntry(in: scalars, at: end, limit: limit) != nil { return true }
+        // Nearly every organisation is followed by no stop word: its first two scalars say so
+        // before the trie is walked.
+        let mayStop = scalars.withUnsafeBufferPointer { lexicon.stopsAfter.startPairs.allows($0, at: end, limit: min(limit, $0.count)) }
+        if mayStop, lexicon.stopsAfter.longestEntry(in: scalars, at: end, limit: limit) != nil { return true }
         var index = end
         // The cheap test first: text after an organisation is nearly always Han.
         while index < limit, !scalars[index].isHanIdeograph, scalars[index].properties.numericType != nil { index += 1 }
@@ -215,13 +229,14 @@ struct OrganisationScanner: Sendable {
     func scan(_ text: WorkingText, in range: Range<Int>) -> [Match] {
         var found: [Match] = []
         let mayStart = matchStarts
+        let mayContinue = matchTriples
         let scalars = text.scalars
         scalars.withUnsafeBufferPointer { buffer in
             var index = range.lowerBound
             while index < range.upperBound {
                 // `match` returns nil unless a standalone name, a place, 省/市/县 + body or a working
                 // committee starts here.
-                guard mayStart.allows(buffer, at: index, limit: range.upperBound) else {
+                guard mayStart.allows(buffer, at: index, limit: range.upperBound), mayContinue.allows(buffer, at: index, limit: range.upperBound) else {
                     index += 1
                     continue
                 }

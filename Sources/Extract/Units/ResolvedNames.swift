@@ -122,8 +122,11 @@ private struct NameTable {
     private var entries: [Entry] = []
     /// The scalars of every name recorded, one after the other.
     private var names: [Unicode.Scalar] = []
-    /// Per slot, the index of its entry, or -1; a power of two long, at most half full.
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// Per slot, the high half of its entry's hash above the entry's index plus one, or 0 for
+    /// none; a power of two long, at most half full. A probe reads the slot alone: the entry
+    /// (its Strings beside the key) is read only when the hashes agree, so a lookup touches one
+    /// more cache line only for the entry it finds.
+    private var slots = [UInt64](repeating: 0, count: 64)
 
     var count: Int { entries.count }
 
@@ -132,14 +135,27 @@ private struct NameTable {
     }
 
     func resolution(for key: ResolvedNames.Key, in scalars: [Unicode.Scalar]) -> ResolvedNames.Resolution? {
-        let mask = slots.count - 1
-        var slot = key.hash & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if matches(index, key, in: scalars) { return entries[index].resolution }
-            slot = (slot + 1) & mask
+        let tag = Self.tag(key.hash)
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = key.hash & mask
+            while true {
+                let value = slots[slot]
+                if value == 0 { return nil }
+                if value & Self.tagMask == tag, matches(Int(truncatingIfNeeded: value & ~Self.tagMask) - 1, key, in: scalars) {
+                    return entries[Int(truncatingIfNeeded: value & ~Self.tagMask) - 1].resolution
+                }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// The slot's high half for a hash: its own high half (the low bits chose the slot).
+    @inline(__always)
+    private static func tag(_ hash: Int) -> UInt64 {
+        UInt64(bitPattern: Int64(hash)) & tagMask
     }
 
     mutating func record(_ resolution: ResolvedNames.Resolution, for key: ResolvedNames.Key, in scalars: [Unicode.Scalar]) {
@@ -153,13 +169,14 @@ private struct NameTable {
 
     private mutating func place(_ index: Int) {
         let mask = slots.count - 1
-        var slot = entries[index].hash & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index)
+        let hash = entries[index].hash
+        var slot = hash & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Self.tag(hash) | UInt64(index + 1)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         for index in entries.indices { place(index) }
     }
 

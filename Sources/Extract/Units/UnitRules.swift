@@ -10,6 +10,9 @@ struct UnitRules {
     let census: PlaceCensus
     let scanner: OrganisationScanner
     let quoted: QuotedText
+    /// `text.count`, read once: the rules ask it per unit and per scalar, and across modules
+    /// it is a call each time.
+    private let textCount: Int
     /// The organisations of running text (`UnitSweep.organisations`).
     private let organisations: [Scanner.PackedMatch]
     /// Where 由/责 and 本 stand: the only places `responsible` and `reporters` can match.
@@ -29,6 +32,7 @@ struct UnitRules {
 
     init(text: WorkingText, items: [Item], scanner: OrganisationScanner) {
         self.text = text
+        textCount = text.count
         lexicon = scanner.lexicon
         self.scanner = scanner
         resolvedNames = ResolvedNames(shared: scanner.lexicon.resolvedNames)
@@ -41,7 +45,7 @@ struct UnitRules {
         units.reserveCapacity(organisations.count + 64)
         responsibleAnchors = sweep.responsibleAnchors
         reporterAnchors = sweep.reporterAnchors
-        takenMask = [UInt64](repeating: 0, count: (text.count + 63) / 64)
+        takenMask = [UInt64](repeating: 0, count: (textCount + 63) / 64)
     }
 
     // MARK: Recording
@@ -49,7 +53,7 @@ struct UnitRules {
     private func isTaken(_ range: Range<Int>) -> Bool {
         // Two ranges overlap when they share a position; every taken position inside the text is
         // marked in the mask, so only positions outside it need the list.
-        let inside = range.clamped(to: 0..<text.count)
+        let inside = range.clamped(to: 0..<textCount)
         if takenMask.withUnsafeBufferPointer({ mask in inside.contains { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } }) { return true }
         return inside != range && takenOutside.contains { $0.overlaps(range) }
     }
@@ -65,7 +69,7 @@ struct UnitRules {
         if let given = nameGiven {
             written = writtenGiven ?? text.compactString(range)
             name = given
-        } else if writtenGiven == nil, range.upperBound <= text.count {
+        } else if writtenGiven == nil, range.upperBound <= textCount {
             let resolution = parsedName(range)
             written = resolution.written
             name = resolution.name ?? resolution.written
@@ -75,8 +79,8 @@ struct UnitRules {
             name = resolved ?? written
         }
         units.append(OrganisationUnit(text: written, name: name, role: role, item: nil, span: text.sourceSpan(range)))
-        if range.clamped(to: 0..<text.count) != range { takenOutside.append(range) }
-        for position in range.clamped(to: 0..<text.count) { takenMask[position >> 6] |= 1 << UInt64(position & 63) }
+        if range.clamped(to: 0..<textCount) != range { takenOutside.append(range) }
+        for position in range.clamped(to: 0..<textCount) { takenMask[position >> 6] |= 1 << UInt64(position & 63) }
         return true
     }
 
@@ -96,7 +100,7 @@ struct UnitRules {
     /// The name written at `range` (as `written` when given), taken apart. A range without blanks
     /// is its own written form, and is read in place instead of from a String made for it.
     private func writtenName(_ range: Range<Int>, written: String?) -> OrganisationName {
-        if written == nil, range.upperBound <= text.count, !text.scalars[range].contains(where: { $0.isBlankOrLineBreak }) {
+        if written == nil, range.upperBound <= textCount, !text.scalars[range].contains(where: { $0.isBlankOrLineBreak }) {
             return OrganisationName.parse(text.scalars, range, lexicon: lexicon)
         }
         return OrganisationName.parse(written ?? text.compactString(range), lexicon: lexicon)
@@ -150,7 +154,11 @@ struct UnitRules {
         // By index: iterating the items would copy each one (and retain all its parts).
         for index in items.indices {
             for field in items[index].fields {
-                // Most fields are none of these (简介材料): told apart before their range is found.
+                // Most fields are none of these (简介材料): told apart before their range is found,
+                // and most by their first scalar, before their name is copied out of its String.
+                guard let first = field.name.unicodeScalars.first,
+                    !NameText.isPlain(first) || first == "申" || first == "供" || first == "发"
+                else { continue }
                 let name = NameText(field.name)
                 if name.equals("申报单位") {
                     declarers(text.trimmedOfBlanks(text.workingRange(covering: field.span)), field: field)
@@ -422,7 +430,7 @@ struct UnitRules {
     private static let organisationEndings = ["委员会", "工委", "委", "办公室", "办公厅", "局", "厅", "院", "政府", "中心"]
 
     private func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index >= 0, index + word.count <= text.count else { return false }
+        guard index >= 0, index + word.count <= textCount else { return false }
         // Compared in place: no Array is made for the slice.
         for (offset, scalar) in word.enumerated() where text.scalars[index + offset] != scalar { return false }
         return true
@@ -502,7 +510,7 @@ struct UnitRules {
     /// Records a list of mentioned organisations, unless its last member is attributive.
     private mutating func mentionedChain(_ chain: [Scanner.PackedMatch]) {
         guard let last = chain.last,
-            !(last.attributive || scanner.isAttributive(text.scalars, end: Int(last.end), limit: text.count))
+            !(last.attributive || scanner.isAttributive(text.scalars, end: Int(last.end), limit: textCount))
         else { return }
         for match in chain where !match.attributive {
             let range = match.range
@@ -535,7 +543,7 @@ struct UnitRules {
     /// 县检察院、审计局、统计局、农业机械技术中心 → 濮阳县审计局, 濮阳县统计局 …
     private mutating func listContinuation(after match: Scanner.PackedMatch, context contextID: Int) {
         // Nearly every organisation is followed by something else: nothing to work out then.
-        guard Int(match.end) < text.count, text.scalars[Int(match.end)] == "、" else { return }
+        guard Int(match.end) < textCount, text.scalars[Int(match.end)] == "、" else { return }
         let placeName: String?
         switch match.place {
         case Scanner.PackedMatch.noPlace: placeName = nil
@@ -547,11 +555,11 @@ struct UnitRules {
         }
         guard let placeName else { return }
         var index = Int(match.end)
-        while index < text.count, text.scalars[index] == "、" {
+        while index < textCount, text.scalars[index] == "、" {
             let start = index + 1
             var end = start
-            while end < text.count, text.scalars[end].isHanIdeograph, end - start <= 10 { end += 1 }
-            guard end < text.count, Self.endsListedOffice(text.scalars[end]), (3...10).contains(end - start), !quoted[start]
+            while end < textCount, text.scalars[end].isHanIdeograph, end - start <= 10 { end += 1 }
+            guard end < textCount, Self.endsListedOffice(text.scalars[end]), (3...10).contains(end - start), !quoted[start]
             else { return }
             // Read in place (as its String would answer); the String is made for a unit only.
             let office = NameText(text.scalars, start..<end)

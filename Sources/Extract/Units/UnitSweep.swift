@@ -38,6 +38,8 @@ struct UnitSweep {
         // Holds `placePairs` too (`OrganisationScanner.matchStarts`): a position it refuses starts
         // neither a place nor an organisation, and nearly every position is refused.
         let organisationPairs = scanner.matchStarts
+        // Of the positions it allows, those whose third scalar continues no word are refused too.
+        let organisationTriples = scanner.matchTriples
         let marks = Self.marks
         var depth = QuotedText.Depth()
         // Quoted positions are marked a stretch at a time, when the depth falls back to 0, so a
@@ -76,7 +78,9 @@ struct UnitSweep {
                         default: break
                         }
                     }
-                    guard organisationPairs.allows(buffer, at: index, limit: count) else { continue }
+                    guard organisationPairs.allows(buffer, at: index, limit: count),
+                        organisationTriples.allows(buffer, at: index, limit: count)
+                    else { continue }
                     let wantsPlace = index >= nextPlace
                     let wantsOrganisation = index >= nextOrganisation && !isQuoted
                     guard wantsPlace || wantsOrganisation else { continue }
