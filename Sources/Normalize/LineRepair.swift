@@ -7,9 +7,12 @@
 /// - a body line that stops mid-sentence and goes on after a (possibly blank) gap:
 ///   `二是把代表小组向\n\n专业化聚集。` → `二是把代表小组向专业化聚集。`;
 /// - the same across a photo a page layout dropped between the two halves (`PhotoBlock`):
-///   the captions are moved after the rejoined paragraph.
+///   the captions are moved after the rejoined paragraph;
+/// - a news brief's opening line, `本报讯（记者蔡文瑞）宝丰县人大常委会探索推行民生\n实事项目…`:
+///   本报讯 starts a block, but what follows it on the line is running text, not a heading.
 /// A break is kept when the next line starts a block of its own (a marker, a label such as
-/// 申报单位：, a bracketed byline, a table row), and after a line that ends a sentence.
+/// 申报单位：, a bracketed byline, a table row, a news brief's headline), and after a line that
+/// ends a sentence.
 enum LineRepair {
     /// A line shorter than this is a heading or a name, not a body line broken by a page.
     static let minimumBodyLength = 16
@@ -142,11 +145,32 @@ enum LineRepair {
         while next < lines.count && isBlank(scalars, lines[next]) { next += 1 }
         guard next < lines.count else { return nil }
         if let photo = PhotoBlock.after(scalars, lines, from: next, blankLines: next - cursor - 1),
-            photo.resume < lines.count, shouldJoin(scalars, trimmed, ending, lines[photo.resume])
+            photo.resume < lines.count, shouldJoin(scalars, trimmed, ending, lines[photo.resume]),
+            !(ending == .open && isNewsBriefHeadline(scalars, lines, photo.resume))
         {
             return (photo.resume, photo.captions)
         }
-        return shouldJoin(scalars, trimmed, ending, lines[next]) ? (next, []) : nil
+        // A marker parted from its text takes it, headline or not.
+        guard shouldJoin(scalars, trimmed, ending, lines[next]), !(ending == .open && isNewsBriefHeadline(scalars, lines, next))
+        else { return nil }
+        return (next, [])
+    }
+
+    /// 舞钢：“三级运行体系”打通基层民主“最后一公里” / 本报讯（记者蔡文瑞）… — a line with no
+    /// full stop, with a news brief's opening line next, is that brief's headline. Nothing marks
+    /// it but what follows it, and the line before it (a brief ending without a full stop) would
+    /// otherwise take it in.
+    static func isNewsBriefHeadline(_ scalars: Text, _ lines: Lines, _ line: Int) -> Bool {
+        let headline = trim(scalars, lines[line])
+        guard !headline.isEmpty, !endsSentence(scalars, headline) else { return false }
+        var after = line + 1
+        while after < lines.count && isBlank(scalars, lines[after]) { after += 1 }
+        return after < lines.count && opensNewsBrief(scalars, trim(scalars, lines[after]))
+    }
+
+    /// 本报讯（记者蔡文瑞）宝丰县人大常委会… — a news brief's opening line.
+    static func opensNewsBrief(_ scalars: Text, _ line: Range<Int>) -> Bool {
+        BlockStart.startsWith(scalars, line, BlockStart.newsBriefPrefix)
     }
 
     /// How a line ends, as far as it decides alone whether the next line may join it.
@@ -186,19 +210,22 @@ enum LineRepair {
         case .bareMarker: return !BlockStart.begins(scalars, nextTrimmed)
         case .open: break
         }
-        // 一是深入学习 / 宪法。二是… — a clause is running text, however short.
+        // 一是深入学习 / 宪法。二是… — a clause is running text, however short. So is the
+        // text after 本报讯: a brief's headline is the line above it, never its opening line, which
+        // need hold no comma (本报讯（记者蔡文瑞）宝丰县人大常委会探索推行民生 / 实事项目…).
         let isClause = BlockStart.beginsClause(scalars, trimmed)
+        let isRunningText = isClause || opensNewsBrief(scalars, trimmed)
         // 今年是全国人民代表大会成立70周 / 年，为进一步… — no paragraph opens with a
         // one-character clause, so a line that does finishes the word the line above broke.
         if !isClause && startsWithOneCharacterClause(scalars, nextTrimmed) && trimmed.count >= 8
-            && !BlockStart.begins(scalars, trimmed)
+            && (isRunningText || !BlockStart.begins(scalars, trimmed))
         {
             return true
         }
         // A body line cut mid-sentence.
-        guard isClause || (trimmed.count >= minimumBodyLength && isBodyLine(scalars, trimmed)) else { return false }
+        guard isRunningText || (trimmed.count >= minimumBodyLength && isBodyLine(scalars, trimmed)) else { return false }
         // 四、票决民生实事，以“民主”定“民生” — a marked heading with no full stop is whole.
-        if !isClause && BlockStart.begins(scalars, trimmed) && !contains(scalars, trimmed, "。") {
+        if !isRunningText && BlockStart.begins(scalars, trimmed) && !contains(scalars, trimmed, "。") {
             return false
         }
         // …印发 closes a document on a line of its own.

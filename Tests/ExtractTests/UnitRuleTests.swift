@@ -73,6 +73,50 @@ import Testing
         #expect(found.units(.mentioned).map(\.name) == ["宝丰县人民代表大会常务委员会"])
     }
 
+    /// A news brief's byline as the page prints it, and what `reporters` makes of it: the
+    /// texts of the reporter units and the journalists named.
+    struct BylineCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var input: String
+        var reporters: [String]
+        var journalists: [String]
+        var testDescription: String { name }
+    }
+
+    static let bylineCases: [BylineCase] = [
+        BylineCase(
+            name: "本报讯 with the journalist", input: "宝丰：民生实事项目票决彰显民生温度\n本报讯（记者蔡文瑞）宝丰县人大常委会探索推行票决制。",
+            reporters: ["本报"], journalists: ["蔡文瑞"]),
+        BylineCase(
+            name: "本报讯 alone, then the body", input: "宝丰：民生实事项目票决彰显民生温度\n本报讯 近日，宝丰县人大常委会探索推行票决制。",
+            reporters: ["本报"], journalists: []),
+        BylineCase(
+            name: "本报讯 straight into the body", input: "本报讯宝丰县人大常委会探索推行民生实事项目人大代表票决制。", reporters: ["本报"],
+            journalists: []),
+        BylineCase(
+            name: "本报讯 with a colon, indented", input: "舞钢：“三级运行体系”打通基层民主“最后一公里”\n  本报讯：舞钢市人大常委会积极践行全过程人民民主。",
+            reporters: ["本报"], journalists: []),
+        BylineCase(
+            name: "two briefs in a row, one with a journalist",
+            input: "宝丰：民生实事项目票决彰显民生温度\n本报讯 宝丰县人大常委会探索推行票决制。\n\n舞钢：“三级运行体系”打通基层民主“最后一公里”\n本报讯（记者蔡文瑞）舞钢市人大常委会积极践行全过程人民民主。",
+            reporters: ["本报", "本报"], journalists: ["蔡文瑞"]),
+        BylineCase(
+            name: "本报讯 inside a sentence is no byline", input: "宝丰县人大常委会的做法经本报讯报道后，在全省引起广泛关注。", reporters: [],
+            journalists: []),
+        BylineCase(
+            name: "本报 inside a sentence is no byline", input: "据本报报道，宝丰县人大常委会探索推行票决制。", reporters: [], journalists: []),
+    ]
+
+    @Test(arguments: bylineCases)
+    func newsBriefBylines(_ byline: BylineCase) {
+        let found = Self.run(byline.input)
+        let reporters = found.units(.reporter)
+        #expect(reporters.map(\.text) == byline.reporters)
+        #expect(reporters.allSatisfy { $0.name == "本报" })
+        #expect(found.people.map(\.name) == byline.journalists)
+        #expect(found.people.allSatisfy { $0.role == .reporter && $0.position == "记者" && $0.organisation == "本报" })
+    }
+
     // A plan headed by its issuing body; 由…负责 resolves 常委会 against that body's county.
     @Test func planIssuerAndResponsible() {
         let found = Self.run(

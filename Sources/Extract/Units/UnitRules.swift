@@ -437,6 +437,9 @@ struct UnitRules {
     }
 
     /// 本报讯（记者蔡文瑞） and （本报记者 蔡文瑞）: 本报 as reporter, and the journalist.
+    /// A line that opens with 本报讯 is a byline even with no journalist named
+    /// (本报讯 近日，宝丰县人大常委会… → 本报, no person); elsewhere in a sentence a bare
+    /// 本报讯 (据本报讯) reports nothing.
     mutating func reporters() {
         let scalars = text.scalars
         let paper = Array("本报".unicodeScalars)
@@ -448,6 +451,9 @@ struct UnitRules {
             var cursor = index + 2
             if matches(news, at: cursor) {
                 cursor += 1
+                let paperRange = index..<(index + 2)
+                // The unit stands on the line's 本报讯 alone; a journalist after it adds the person.
+                if startsLine(index) { add(paperRange, role: .reporter, written: "本报", name: "本报") }
                 guard cursor < scalars.count, "(（".unicodeScalars.contains(scalars[cursor]) else { continue }
                 cursor += 1
             } else if index > 0, "(（".unicodeScalars.contains(scalars[index - 1]) {
@@ -462,12 +468,25 @@ struct UnitRules {
             while cursor < scalars.count, scalars[cursor].isHanIdeograph, cursor - nameStart < 4 { cursor += 1 }
             guard cursor - nameStart >= 2, cursor < scalars.count, ")）".unicodeScalars.contains(scalars[cursor]) else { continue }
             let paperRange = index..<(index + 2)
-            add(paperRange, role: .reporter, written: "本报", name: "本报")
+            // Taken already when the byline opens its line (above).
+            if !startsLine(index) { add(paperRange, role: .reporter, written: "本报", name: "本报") }
             people.append(
                 Person(
                     name: text.string(nameStart..<cursor), position: "记者", organisation: "本报", role: .reporter, item: nil,
                     span: text.sourceSpan(nameStart..<cursor)))
         }
+    }
+
+    /// Whether only blanks stand between the start of its line and `index`.
+    private func startsLine(_ index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0 {
+            let scalar = text.scalars[before]
+            if scalar == "\n" { return true }
+            guard scalar.isBlankOrLineBreak else { return false }
+            before -= 1
+        }
+        return true
     }
 
     /// Organisations named as actors anywhere else in the text.
