@@ -53,17 +53,20 @@ timed() {
   printf -v "SECONDS_$name" "%s" "$(calc "$t1 - $t0")"
   printf -v "RSS_$name" "%s" "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")"
   printf -v "CPU_$name" "%s" "$(awk -F': ' '/User time|System time/ { t += $2 } END { printf "%.4f", t }' "$log")"
+  printf -v "SYS_$name" "%s" "$(awk -F': ' '/System time/ { print $2 }' "$log")"
 }
 # twice NAME CMD...: runs CMD twice; SECONDS_<NAME> is the faster, OTHER_<NAME> the slower.
 twice() {
   local name=$1; shift
   timed "${name}_a" "$@"; timed "${name}_b" "$@"
   local a b ra rb; a=SECONDS_${name}_a; b=SECONDS_${name}_b; ra=RSS_${name}_a; rb=RSS_${name}_b
-  local ca=CPU_${name}_a cb=CPU_${name}_b
+  local ca=CPU_${name}_a cb=CPU_${name}_b sa=SYS_${name}_a sb=SYS_${name}_b
   if awk "BEGIN { exit !(${!a} <= ${!b}) }"; then
     printf -v "SECONDS_$name" "%s" "${!a}"; printf -v "OTHER_$name" "%s" "${!b}"; printf -v "CPU_$name" "%s" "${!ca}"
+    printf -v "SYS_$name" "%s" "${!sa}"
   else
     printf -v "SECONDS_$name" "%s" "${!b}"; printf -v "OTHER_$name" "%s" "${!a}"; printf -v "CPU_$name" "%s" "${!cb}"
+    printf -v "SYS_$name" "%s" "${!sb}"
   fi
   printf -v "RSS_$name" "%s" "$(( ${!ra} > ${!rb} ? ${!ra} : ${!rb} ))"
 }
@@ -135,6 +138,9 @@ docs=$(calc "$files / $SECONDS_jobs1")
 row "  documents per second, one job" "$docs" "" ""
 row "  seconds (other run)" "$SECONDS_jobs1 ($OTHER_jobs1)" "" ""
 row "  CPU seconds (user+sys), and MB per CPU second" "$CPU_jobs1" "$(mbps "$corpus_bytes" "$CPU_jobs1")" ""
+# The kernel's share is mostly the file system: a new inode per output (an atomic write
+# needs one), and freeing the replaced one; it varies from run to run on the same machine.
+row "  of which system (kernel) seconds" "$SYS_jobs1" "" ""
 speedup=$(calc "$SECONDS_jobs1 / $SECONDS_jobs2")
 row "second run over unchanged inputs (fraction of first)" "$(calc "$SECONDS_rerun / $SECONDS_jobs1")" "" ""
 row "batch --jobs 2 over --jobs 1 (×)" "$speedup" "≥ 1.7" "$(verdict "$speedup >= 1.7")"
