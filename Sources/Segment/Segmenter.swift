@@ -455,6 +455,7 @@ struct SegmenterRun {
         var diagnostics = self.diagnostics
         let items = ItemNode.items(Self.unwrappingSinglePart(roots), parentPath: [], text: text)
         diagnostics += DeclaredCount.check(items)
+        diagnostics += RepeatedItemID.check(items)
         let masthead = MastheadReader(line: line).read(
             lines: mastheadLines, parts: partHeadings, roots: roots, speechCount: speechCount, briefCount: briefCount)
         return Segmentation(masthead: masthead, items: items, documentFields: documentFields, diagnostics: diagnostics)
