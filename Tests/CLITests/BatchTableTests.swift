@@ -47,7 +47,7 @@ import TestSupport
         // Unchanged inputs are read back from their JSON: the tables come out the same again.
         let again = try tree.batch(["--jobs", "2"])
         #expect(BatchTree.counts(again)?.unchanged == Paths.fixtureNames.count * 3 + 30, "\(again.stderr)")
-        #expect(try Self.tables(in: tree.output) == expected, "tables rebuilt from unchanged outputs")
+        #expect(try Self.tables(in: tree.output) == expected, "tables rebuilt the same for unchanged inputs")
     }
 
     @Test func noSpillFileIsLeftBehind() throws {

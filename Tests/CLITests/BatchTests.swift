@@ -62,7 +62,7 @@ import TestSupport
         let second = try tree.batch()
         #expect(second.status == 0)
         #expect(second.stderr.contains("0 converted, 2 unchanged, 0 failed"), "\(second.stderr)")
-        #expect(try Data(contentsOf: tree.output.appendingPathComponent("items.csv")) == before, "tables rebuilt the same from the outputs")
+        #expect(try Data(contentsOf: tree.output.appendingPathComponent("items.csv")) == before, "tables rebuilt the same for unchanged inputs")
 
         // A changed input, and an output edited by hand, are each converted again; nothing else.
         try tree.write("one.txt", text: "近2000个项目。\n")
