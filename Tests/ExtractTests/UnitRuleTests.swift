@@ -133,6 +133,50 @@ import Testing
         #expect(found.units(.contributor).map(\.name) == ["漯河市人民代表大会常务委员会代表工作委员会"])
     }
 
+    /// Bare levels listed before an organisation in running text, and what `mentioned` makes
+    /// of them: the texts and names of the mentioned units, in text order.
+    struct LeadingLevelCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var input: String
+        var texts: [String]
+        var names: [String]
+        var testDescription: String { name }
+    }
+
+    static let leadingLevelCases: [LeadingLevelCase] = [
+        LeadingLevelCase(
+            name: "省 before 市人大常委会", input: "商丘市虞城县人大常委会在省、市人大常委会的精心指导下开展工作。",
+            texts: ["商丘市虞城县人大常委会", "省", "市人大常委会"],
+            names: ["虞城县人民代表大会常务委员会", "河南省人民代表大会常务委员会", "商丘市人民代表大会常务委员会"]),
+        LeadingLevelCase(
+            name: "市 before 区人大, in a district's document", input: "开封市龙亭区人大常委会设立龙亭区联络点，在市、区人大的鼓励和支持下挂牌成立。",
+            texts: ["开封市龙亭区人大常委会", "市", "区"],
+            names: ["开封市龙亭区人民代表大会常务委员会", "开封市人民代表大会", "开封市龙亭区人民代表大会"]),
+        LeadingLevelCase(
+            name: "各市、县 names no single city", input: "平顶山市郏县人大常委会通知各市、县人大常委会。",
+            texts: ["平顶山市郏县人大常委会", "县人大常委会"], names: ["郏县人民代表大会常务委员会", "郏县人民代表大会常务委员会"]),
+        LeadingLevelCase(
+            name: "全省、市 is the whole province", input: "平顶山市人大常委会部署全省、市人大常委会工作。",
+            texts: ["平顶山市人大常委会", "市人大常委会"], names: ["平顶山市人民代表大会常务委员会", "平顶山市人民代表大会常务委员会"]),
+        LeadingLevelCase(
+            name: "省市县三级 has no 、", input: "平顶山市人大常委会联系省市县三级人大代表。", texts: ["平顶山市人大常委会"],
+            names: ["平顶山市人民代表大会常务委员会"]),
+        LeadingLevelCase(
+            name: "a list of full places", input: "郑州市、开封市人大常委会联合调研。", texts: ["开封市人大常委会"],
+            names: ["开封市人民代表大会常务委员会"]),
+        LeadingLevelCase(
+            name: "乡 has no place in the context", input: "平顶山市郏县人大常委会指导县、乡两级人大换届选举。", texts: ["平顶山市郏县人大常委会"],
+            names: ["郏县人民代表大会常务委员会"]),
+    ]
+
+    @Test(arguments: leadingLevelCases)
+    func leadingLevels(_ level: LeadingLevelCase) {
+        let found = Self.run(level.input)
+        let mentioned = found.units(.mentioned)
+        #expect(mentioned.map(\.text) == level.texts)
+        #expect(mentioned.map(\.name) == level.names)
+    }
+
     // Not organisations as actors: deputies, titles, meeting names, whole areas, posts.
     @Test(arguments: [
         "全市人大代表积极参与。", "学习《河南省人大常委会关于加强代表工作的决定》。", "贯彻中央和省委、市委人大工作会议精神。",

@@ -93,6 +93,14 @@ struct OrganisationName: Sendable {
             return bareBodyName(in: context, lexicon: lexicon)
         }
         guard let placeName else { return nil }
+        return fullName(under: placeName, lexicon: lexicon)
+    }
+
+    /// The full official form of `rest` under the place named `placeName`, whatever the
+    /// written place was: 省、市人大常委会 names 省 with 市's body (`UnitRules.leadingLevels`).
+    ///
+    ///     人大常委会 under 河南省 → 河南省人民代表大会常务委员会
+    func fullName(under placeName: String, lexicon: UnitLexicon = .shared) -> String {
         if rest.first == "委", !rest.hasPrefix("委员会") {
             // 省委办公厅 → 中国共产党河南省委员会办公厅
             let office = rest.droppingFirstScalars(1)

@@ -15,6 +15,9 @@ struct UnitRules {
     private let textCount: Int
     /// The organisations of running text (`UnitSweep.organisations`).
     private let organisations: [Scanner.PackedMatch]
+    /// The places named in the text, in text order (`UnitSweep.placeMentions`): a bare 区 in a
+    /// level list names the district mentioned last (`district(before:context:)`).
+    private let placeMentions: [UnitSweep.PlaceMention]
     /// Where 由/责 and 本 stand: the only places `responsible` and `reporters` can match.
     private let responsibleAnchors: [Int]
     private let reporterAnchors: [Int]
@@ -39,6 +42,7 @@ struct UnitRules {
         let sweep = UnitSweep(text.scalars, lexicon: lexicon, scanner: scanner)
         census = PlaceCensus(text, items: items, mentions: sweep.placeMentions, lexicon: lexicon)
         organisations = sweep.organisations
+        placeMentions = sweep.placeMentions
         quoted = sweep.quoted
         // Nearly every unit is a mentioned organisation: room for all of them at once, instead of
         // doubling the array (and holding the old copy) a dozen times on a long document.
@@ -512,6 +516,7 @@ struct UnitRules {
             chain.append(match)
         }
         mentionedChain(chain)
+        districtLevelLists(outside: lists)
     }
 
     /// Whether `next` continues the list `match` is in: 省委、市委 (one of 、和及与 between them).
@@ -538,7 +543,128 @@ struct UnitRules {
             let resolution = matchedName(match, context: context)
             guard let name = resolution.name else { continue }
             add(range, role: .mentioned, written: resolution.written, name: name)
+            leadingLevels(before: match, context: context)
             listContinuation(after: match, context: context)
+        }
+    }
+
+    /// Bare levels listed before a placed organisation share its body, each under the place
+    /// the context gives that level; each spans its own level scalar:
+    /// 在省、市人大常委会 → 省 (河南省人民代表大会常务委员会); 在市、区人大 → 市, 区.
+    ///
+    /// Left alone: 各市、县人大 and 全省、市 (a level after 各, 全 … names no single place),
+    /// 郑州市、开封市人大 (市 ends a place name: a list of full places), 省市县三级 (no 、),
+    /// and a level the context cannot resolve (乡, or 区 in a county's document).
+    private mutating func leadingLevels(before match: Scanner.PackedMatch, context contextID: Int) {
+        // Nearly every organisation follows something else than a level and 、: nothing to do then.
+        let start = Int(match.start)
+        guard start >= 2, text.scalars[start - 1] == "、", Self.isListedLevel(text.scalars[start - 2]),
+            match.place != Scanner.PackedMatch.noPlace
+        else { return }
+        var levels: [Int] = []
+        var index = start - 2
+        while index >= 0, Self.isListedLevel(text.scalars[index]) {
+            levels.append(index)
+            guard index >= 2, text.scalars[index - 1] == "、" else { break }
+            index -= 2
+        }
+        levelList(levels.reversed(), body: scanner.unpack(match, in: text.scalars).name, context: contextID)
+    }
+
+    /// Records each bare level of `levels` (working indices, in text order) as the organisation
+    /// `body` names under that level's place, when the list stands free (see `leadingLevels`).
+    private mutating func levelList(_ levels: [Int], body: OrganisationName, context contextID: Int) {
+        guard let first = levels.first, first == 0 || Self.mayPrecedeLevels(text.scalars[first - 1]), !endsPlaceName(at: first + 1),
+            !levels.contains(where: { quoted[$0] })
+        else { return }
+        let context = census.context(withID: contextID)
+        for level in levels {
+            let scalar = text.scalars[level]
+            let place = scalar == "区" ? district(before: level, context: contextID) : Self.place(of: scalar, in: context)
+            guard let placeName = place else { continue }
+            let name = body.fullName(under: placeName, lexicon: lexicon)
+            add(level..<(level + 1), role: .mentioned, written: String(scalar), name: name)
+        }
+    }
+
+    /// A list of bare levels ending in 区, which the scanner does not read as a level (区 alone
+    /// starts too many words): 在市、区人大的鼓励 → 市 (开封市人民代表大会), 区 (开封市龙亭区人民代表大会).
+    /// The body after 区 is read as the scanner reads it after 市. The distribution lists
+    /// (`lists`) are skipped, as in `mentioned`.
+    private mutating func districtLevelLists(outside lists: [Range<Int>]) {
+        let scalars = text.scalars
+        var index = 2
+        while index < textCount - 1 {
+            defer { index += 1 }
+            guard scalars[index] == "区", scalars[index - 1] == "、", Self.isListedLevel(scalars[index - 2]),
+                !isTaken(index..<(index + 1)), !lists.contains(where: { $0.contains(index) })
+            else { continue }
+            let limit = min(textCount, index + 24)
+            let read = ["市"] + scalars[(index + 1)..<limit]
+            guard let match = scanner.packedMatch(read, at: 0, limit: read.count, strict: false),
+                match.place == Scanner.PackedMatch.relativePlace, !match.attributive,
+                !scanner.isAttributive(scalars, end: index + Int(match.end), limit: textCount)
+            else { continue }
+            var levels = [index]
+            var before = index - 2
+            while before >= 0, Self.isListedLevel(scalars[before]) {
+                levels.append(before)
+                guard before >= 2, scalars[before - 1] == "、" else { break }
+                before -= 2
+            }
+            levelList(levels.reversed(), body: scanner.unpack(match, in: read).name, context: census.contextID(at: index))
+        }
+    }
+
+    /// 省, 市, 县, 区: the levels a list may name bare.
+    private static func isListedLevel(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "省", "市", "县", "区": return true
+        default: return false
+        }
+    }
+
+    /// What may stand before a list of bare levels: no ideograph (the line's start, punctuation),
+    /// or a preposition or conjunction (在省、市…, 向市、县…). 各, 全, 本, 两 … are not among them.
+    private static func mayPrecedeLevels(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isHanIdeograph else { return true }
+        switch scalar {
+        case "在", "向", "对", "由", "经", "与", "和", "及", "同", "从", "受", "为", "被", "将", "把", "请", "并", "到", "给": return true
+        default: return false
+        }
+    }
+
+    /// Whether a place name of the lexicon ends at `end` (郑州市 in 郑州市、开封市人大).
+    private func endsPlaceName(at end: Int) -> Bool {
+        (max(0, end - 12)..<(end - 1)).contains { start in
+            lexicon.places.longestEntry(in: text.scalars, at: start, limit: end)?.length == end - start
+        }
+    }
+
+    /// The district a bare 区 at `index` names: the last one mentioned before it under the same
+    /// context, when it lies in the context's city (the census counts no districts: 龙亭区 in
+    /// 开封市龙亭区人大常委会 … 在市、区人大 → 开封市龙亭区).
+    private func district(before index: Int, context contextID: Int) -> String? {
+        let city = census.context(withID: contextID).city
+        let facts = lexicon.placeFacts
+        let names = lexicon.placeNames
+        for mention in placeMentions.reversed() where Int(mention.index) < index {
+            let fact = facts[Int(mention.entry)]
+            guard fact.kind == .district else { continue }
+            guard census.contextID(at: Int(mention.index)) == contextID, fact.cityID >= 0, names[Int(fact.cityID)] == city
+            else { return nil }
+            return names[Int(fact.fullID)]
+        }
+        return nil
+    }
+
+    /// The place a bare level names under `context`: 县 only when the context's county is one.
+    private static func place(of level: Unicode.Scalar, in context: PlaceContext) -> String? {
+        switch level {
+        case "省": return context.province
+        case "市": return context.city
+        case "县": return context.county.flatMap { $0.hasSuffix("县") ? $0 : nil }
+        default: return nil
         }
     }
 
