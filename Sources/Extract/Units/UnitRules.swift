@@ -593,12 +593,18 @@ struct UnitRules {
     /// (`lists`) are skipped, as in `mentioned`.
     private mutating func districtLevelLists(outside lists: [Range<Int>]) {
         let scalars = text.scalars
-        var index = 2
-        while index < textCount - 1 {
-            defer { index += 1 }
-            guard scalars[index] == "区", scalars[index - 1] == "、", Self.isListedLevel(scalars[index - 2]),
-                !isTaken(index..<(index + 1)), !lists.contains(where: { $0.contains(index) })
-            else { continue }
+        // The one whole-text pass of this rule: a compare per scalar, through the buffer.
+        let listedDistricts: [Int] = scalars.withUnsafeBufferPointer { buffer in
+            var found: [Int] = []
+            var index = 2
+            while index < buffer.count - 1 {
+                if buffer[index] == "区", buffer[index - 1] == "、", Self.isListedLevel(buffer[index - 2]) { found.append(index) }
+                index += 1
+            }
+            return found
+        }
+        for index in listedDistricts {
+            guard !isTaken(index..<(index + 1)), !lists.contains(where: { $0.contains(index) }) else { continue }
             let limit = min(textCount, index + 24)
             let read = ["市"] + scalars[(index + 1)..<limit]
             guard let match = scanner.packedMatch(read, at: 0, limit: read.count, strict: false),
