@@ -561,14 +561,7 @@ struct UnitRules {
         guard start >= 2, text.scalars[start - 1] == "、", Self.isListedLevel(text.scalars[start - 2]),
             match.place != Scanner.PackedMatch.noPlace
         else { return }
-        var levels: [Int] = []
-        var index = start - 2
-        while index >= 0, Self.isListedLevel(text.scalars[index]) {
-            levels.append(index)
-            guard index >= 2, text.scalars[index - 1] == "、" else { break }
-            index -= 2
-        }
-        levelList(levels.reversed(), body: scanner.unpack(match, in: text.scalars).name, context: contextID)
+        levelList(listedLevels(endingAt: start - 2), body: scanner.unpack(match, in: text.scalars).name, context: contextID)
     }
 
     /// Records each bare level of `levels` (working indices, in text order) as the organisation
@@ -611,15 +604,20 @@ struct UnitRules {
                 match.place == Scanner.PackedMatch.relativePlace, !match.attributive,
                 !scanner.isAttributive(scalars, end: index + Int(match.end), limit: textCount)
             else { continue }
-            var levels = [index]
-            var before = index - 2
-            while before >= 0, Self.isListedLevel(scalars[before]) {
-                levels.append(before)
-                guard before >= 2, scalars[before - 1] == "、" else { break }
-                before -= 2
-            }
-            levelList(levels.reversed(), body: scanner.unpack(match, in: read).name, context: census.contextID(at: index))
+            levelList(listedLevels(endingAt: index), body: scanner.unpack(match, in: read).name, context: census.contextID(at: index))
         }
+    }
+
+    /// The bare levels of the list whose last level is at `last` (a level there is given), in
+    /// text order: 省、市 … each one back to the first that no 、 precedes.
+    private func listedLevels(endingAt last: Int) -> [Int] {
+        var levels = [last]
+        var index = last
+        while index >= 2, text.scalars[index - 1] == "、", Self.isListedLevel(text.scalars[index - 2]) {
+            index -= 2
+            levels.append(index)
+        }
+        return levels.reversed()
     }
 
     /// 省, 市, 县, 区: the levels a list may name bare.
