@@ -25,6 +25,8 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // renameat2 and file leases, which Swift's Glibc module does not import.
+        .target(name: "CFileSystem"),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "Ingest",
@@ -37,7 +39,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "JianbaoCore", "Ingest", "Normalize", "Segment", "Extract", "Emit",
+                "JianbaoCore", "Ingest", "Normalize", "Segment", "Extract", "Emit", "CFileSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -60,7 +62,9 @@ let package = Package(
         .testTarget(name: "SegmentTests", dependencies: ["Segment", "TestSupport"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"]),
         .testTarget(name: "EmitTests", dependencies: ["Emit", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -15,7 +16,10 @@ import Foundation
 /// so even the leftover of a `SIGKILL` between the two steps is complete; elsewhere, or on a file
 /// system without `O_TMPFILE`, it is an ordinary file, and a killed run may leave a partial one.
 /// Either kind of leftover is removed by the next batch run (`removeLeftovers`), and so are the
-/// scratch files of `scratchFile`, which share the naming.
+/// scratch files of `scratchFile` and the spares of `SpareFiles`, which share the naming. A batch
+/// writing over existing outputs swaps each new file with its target instead of renaming over
+/// it, and writes the next output into the file it swapped out (`SpareFiles` says when that is
+/// safe); a reader of the target still sees the old file whole or the new one whole.
 ///
 /// Durability against power loss (fsync) is not attempted: it would cost a disk flush per file,
 /// and a batch run interrupted that way is simply redone by the next one.
@@ -36,10 +40,29 @@ public enum AtomicFile {
         try stage(for: url) { file in try file.append(data) }
     }
 
+    /// Like `stage(_:for:)`; with `spares`, the bytes go over a spare of the target's folder when
+    /// one is kept, and `commit()` swaps rather than replaces (see `SpareFiles`).
+    static func stage(_ data: Data, for url: URL, spares: SpareFiles?) throws -> StagedFile {
+        try stage(for: url, spares: spares) { file in try file.append(data) }
+    }
+
     /// Like `stage(_:for:)`, with the bytes appended by `fill` as it makes them, so a file need
     /// not be in memory whole (the combined CSV tables are copied in from their spill files).
-    static func stage(for url: URL, _ fill: (OpenFile) throws -> Void) throws -> StagedFile {
+    static func stage(for url: URL, spares: SpareFiles? = nil, _ fill: (OpenFile) throws -> Void) throws -> StagedFile {
         let folder = url.deletingLastPathComponent()
+        if let spares, let spare = spares.take(in: folder.path) {
+            do {
+                try fill(spare.file)
+                if spare.bytes > spare.file.end, ftruncate(spare.file.descriptor, off_t(spare.file.end)) != 0 {
+                    throw FileWriteError.posix(spare.file.path, "cannot cut the file to its new length")
+                }
+                let temporary = URL(fileURLWithPath: spare.file.path, isDirectory: false)
+                return StagedFile(temporary: temporary, target: url, stamp: try FileStamp(of: spare.file), spares: spares)
+            } catch {
+                unlink(spare.file.path)
+                throw error
+            }
+        }
         let temporary = temporaryURL(for: url)
         #if os(Linux)
             if canNameUnnamedFiles, let unnamed = try openUnnamed(in: folder, access: O_WRONLY, for: temporary) {
@@ -49,15 +72,15 @@ public enum AtomicFile {
                 guard linkat(AT_FDCWD, "/proc/self/fd/\(unnamed.descriptor)", AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) == 0 else {
                     throw FileWriteError.posix(temporary.path, "cannot name the temporary file")
                 }
-                return StagedFile(temporary: temporary, target: url, stamp: stamp)
+                return StagedFile(temporary: temporary, target: url, stamp: stamp, spares: spares)
             }
         #endif
-        let descriptor = try creatingFolder(folder) { open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
+        let descriptor = try creatingFolder(folder) { open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, newFileMode) }
         guard descriptor >= 0 else { throw FileWriteError.posix(temporary.path, "cannot create a file") }
         do {
             let file = OpenFile(descriptor: descriptor, path: temporary.path)
             try fill(file)
-            return StagedFile(temporary: temporary, target: url, stamp: try FileStamp(of: file))
+            return StagedFile(temporary: temporary, target: url, stamp: try FileStamp(of: file), spares: spares)
         } catch {
             unlink(temporary.path)
             throw error
@@ -85,11 +108,29 @@ public enum AtomicFile {
         public let target: URL
         /// What the file is once in place (its size, time and inode survive the rename).
         public let stamp: FileStamp
+        /// Where the replaced file goes when it is swapped rather than replaced.
+        let spares: SpareFiles?
 
         public func commit() throws {
             // The file being replaced stays open across the rename, so that deleting it (which
             // can wait on the disk) happens when the closer closes it, not inside the rename.
-            let replaced = open(target.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            // When it may be kept as a spare, it is opened for writing (without waiting for a
+            // lease holder: O_NONBLOCK), read-only when that is refused.
+            var replaced: Int32 = -1
+            var targetMissing = false
+            if let spares, spares.exchangeSupported {
+                replaced = open(target.path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+                if replaced >= 0 {
+                    if jb_exchange_paths(temporary.path, target.path) == 0 {
+                        spares.keep(replaced, at: temporary.path, in: target.deletingLastPathComponent().path)
+                        return
+                    }
+                    if [EINVAL, ENOSYS, EOPNOTSUPP].contains(errno) { spares.exchangeFailed() }
+                } else {
+                    targetMissing = errno == ENOENT
+                }
+            }
+            if replaced < 0, !targetMissing { replaced = open(target.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
             if rename(temporary.path, target.path) != 0 {
                 let error = FileWriteError(path: target.path, reason: "cannot rename into place: " + String(cString: strerror(errno)))
                 if replaced >= 0 { close(replaced) }
@@ -103,6 +144,10 @@ public enum AtomicFile {
             unlink(temporary.path)
         }
     }
+
+    /// The mode of the files written here, before the umask: readable by all, like a file
+    /// `touch` makes, but not writable by the group or others even under a lax umask.
+    static let newFileMode: mode_t = 0o644
 
     /// A read-write file in `folder` for the run's own use, nameless while open so that it
     /// vanishes with the process however the process ends, a `SIGKILL` included: on Linux an
@@ -167,7 +212,7 @@ public enum AtomicFile {
         /// An unnamed file in `folder`, or nil when its file system cannot make one (the caller
         /// falls back). `temporary` names it in errors.
         private static func openUnnamed(in folder: URL, access: Int32, for temporary: URL) throws -> OpenFile? {
-            let descriptor = try creatingFolder(folder) { open(folder.path, openTemporaryFile | access | O_CLOEXEC, 0o644) }
+            let descriptor = try creatingFolder(folder) { open(folder.path, openTemporaryFile | access | O_CLOEXEC, newFileMode) }
             guard descriptor >= 0 else {
                 if [EOPNOTSUPP, EISDIR, EINVAL, ENOENT].contains(errno) { return nil }
                 throw FileWriteError.posix(folder.path, "cannot create a file")

@@ -95,9 +95,11 @@ public struct BatchRunner {
         let progress = ProgressCounter(total: found.inputs.count, report: onProgress)
         let previous = manifest.entries
         let tables = options.formats.contains(.csv) ? CombinedTables(spillingIn: options.output, documentCount: found.inputs.count) : nil
+        let spares = SpareFiles()
+        defer { spares.removeAll() }
         let outcomes = ParallelMap.run(Array(found.inputs.enumerated()), jobs: options.jobs) { input -> Outcome in
             let (index, relative) = input
-            let outcome = convertOne(relative, previous: previous[relative], journal: journal) { document in
+            let outcome = convertOne(relative, previous: previous[relative], journal: journal, spares: spares) { document in
                 tables?.add(document, at: index)
             }
             switch outcome {
@@ -142,7 +144,7 @@ public struct BatchRunner {
     /// Converts one input, or finds its outputs up to date; either way hands the document to
     /// `addToTables` when the combined tables need it.
     private func convertOne(
-        _ relative: String, previous: Manifest.Entry?, journal: ManifestJournal, addToTables: (Document) -> Void
+        _ relative: String, previous: Manifest.Entry?, journal: ManifestJournal, spares: SpareFiles, addToTables: (Document) -> Void
     ) -> Outcome {
         // isDirectory: false spares the stat a file URL otherwise makes to find out.
         let inputURL = options.input.appendingPathComponent(relative, isDirectory: false)
@@ -172,7 +174,7 @@ public struct BatchRunner {
             let document = try document(of: bytes, relative, sha256: hash)
             var entry = Manifest.Entry(sha256: hash, input: stamp?.description, version: Manifest.currentVersion, outputs: [:])
             for format in options.documentFormats {
-                let file = try AtomicFile.stage(format.renderData(document), for: base.appendingPathExtension(format.rawValue))
+                let file = try AtomicFile.stage(format.renderData(document), for: base.appendingPathExtension(format.rawValue), spares: spares)
                 staged.append(file)
                 entry.outputs[format.rawValue] = file.stamp.description
             }
