@@ -138,8 +138,10 @@ docs=$(calc "$files / $SECONDS_jobs1")
 row "  documents per second, one job" "$docs" "" ""
 row "  seconds (other run)" "$SECONDS_jobs1 ($OTHER_jobs1)" "" ""
 row "  CPU seconds (user+sys), and MB per CPU second" "$CPU_jobs1" "$(mbps "$corpus_bytes" "$CPU_jobs1")" ""
-# The kernel's share is mostly the file system: a new inode per output (an atomic write
-# needs one), and freeing the replaced one; it varies from run to run on the same machine.
+# The kernel's share is mostly the file system. The first run writes into an empty folder and
+# needs a new inode per output (costly on ext4 without a journal right after many files were
+# deleted, as the start of this script does); the second swaps each new output with the old one
+# and reuses the old file (SpareFiles), and creates or deletes next to nothing.
 row "  of which system (kernel) seconds" "$SYS_jobs1" "" ""
 speedup=$(calc "$SECONDS_jobs1 / $SECONDS_jobs2")
 row "second run over unchanged inputs (fraction of first)" "$(calc "$SECONDS_rerun / $SECONDS_jobs1")" "" ""
