@@ -63,11 +63,24 @@ public struct DateExtractor: Sendable {
                         index += 1
                         continue
                     }
+                    // Where to go on when nothing starts here: past the rest of a numeral's run,
+                    // whose scalars continue it and start nothing (`continuesNumeral`).
+                    var nothingStartsUntil = index + 1
                     // A numeral followed by nothing a date or a duration needs (15个, 三项).
                     if starts.numeral.contains(scalar) {
-                        if !starts.words.contains(scalar), !starts.numeralLeadsOn(scalars, at: index) {
-                            index += 1
-                            continue
+                        if !starts.words.contains(scalar) {
+                            // Most numerals (一 of 一是, 进一步) stand before a scalar that
+                            // `numeralLeadsOn` would turn away at once.
+                            if index + 1 < raw.count, !starts.mayFollowNumeral.contains(raw[index + 1]) {
+                                index += 1
+                                continue
+                            }
+                            let (leadsOn, end) = starts.numeralLeadsOn(scalars, at: index)
+                            if starts.numeralsStartNoWord { nothingStartsUntil = max(end, nothingStartsUntil) }
+                            if !leadsOn {
+                                index = nothingStartsUntil
+                                continue
+                            }
                         }
                     } else if !starts.wordLeadsOn(scalars, at: index) {
                         // A word scalar (上, 年, 自) where no date word starts.
@@ -81,7 +94,7 @@ public struct DateExtractor: Sendable {
                         durationFindings.append(found)
                         index = max(found.range.upperBound, index + 1)
                     } else {
-                        index += 1
+                        index = nothingStartsUntil
                     }
                 }
                 // A finding may run past the block: the next block starts after it.

@@ -97,14 +97,20 @@ struct DateText {
     }
 
     /// The number starting at `index`, when a number may start there: not in the middle of
-    /// another number (12345, 3.14, 十四), a code (G20) or an ordinal (第3天).
+    /// another number (12345, 3.14, 十四), a code (G20) or an ordinal (第3天). With
+    /// `pointMayFollow`, an Arabic number that a decimal point and a digit follow is still one
+    /// (the year of 2023.10.23).
     func numeral(at index: Int, pointMayFollow: Bool = false) -> DateNumeral? {
-        if memo.index == index, memo.pointMayFollow == pointMayFollow { return memo.numeral }
-        let numeral = readNumeral(at: index, pointMayFollow: pointMayFollow)
-        memo.index = index
-        memo.pointMayFollow = pointMayFollow
-        memo.numeral = numeral
-        return numeral
+        if memo.index != index {
+            // Read once for both answers: they differ only for an Arabic number before a
+            // decimal point (3.14), which `pointMayFollow` lets through.
+            let numeral = readNumeral(at: index)
+            memo.index = index
+            memo.numeral = numeral
+            memo.pointFollows = numeral.map { $0.isArabic && self[$0.range.upperBound] == "." && DateText.isASCIIDigit(self[$0.range.upperBound + 1]) } ?? false
+        }
+        if !pointMayFollow && memo.pointFollows { return nil }
+        return memo.numeral
     }
 
     /// Where the range of `numeral(at: index)` ends when there is a numeral there: past the
@@ -120,7 +126,8 @@ struct DateText {
         return end
     }
 
-    private func readNumeral(at index: Int, pointMayFollow: Bool) -> DateNumeral? {
+    /// The number at `index` as `numeral(at:pointMayFollow: true)` reads it.
+    private func readNumeral(at index: Int) -> DateNumeral? {
         guard let first = self[index] else { return nil }
         let before = self[index - 1]
         if DateText.isASCIIDigit(first) {
@@ -133,9 +140,8 @@ struct DateText {
                 value = value * 10 + Int(scalars[end].value - 48)
                 end += 1
             }
-            // 3.14 and 1.5倍 are not dates or durations; 12345678901 is not either.
+            // 12345678901 is no date or duration; nor are 3.14 and 1.5倍 (see `numeral`).
             if DateText.isASCIIDigit(self[end]) { return nil }
-            if !pointMayFollow, self[end] == ".", DateText.isASCIIDigit(self[end + 1]) { return nil }
             return DateNumeral(value: value, range: index..<end, isArabic: true, isDigitString: true)
         }
         guard isHanNumeral(first), !isHanNumeral(before), before != "第" else { return nil }
@@ -163,6 +169,7 @@ struct DateText {
 /// times; the memo reads it once. A class, so the scanners' non-mutating rules can fill it.
 private final class NumeralMemo {
     var index = -1
-    var pointMayFollow = false
     var numeral: DateNumeral?
+    /// A decimal point and a digit follow `numeral` (3.14): no numeral unless `pointMayFollow`.
+    var pointFollows = false
 }

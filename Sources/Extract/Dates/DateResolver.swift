@@ -15,15 +15,22 @@ struct DateResolver {
     static func referenceYear(_ anchor: DateAnchor, findings: [DateFinding]) -> ReferenceYear? {
         if let date = anchor.documentDate { return ReferenceYear(value: date.year, source: .document) }
         if let stated = anchor.statedYear { return ReferenceYear(value: stated, source: .document) }
-        var tally: [Int: Int] = [:]
+        // The commonest explicit year, the later on a tie. Written years are four digits
+        // (`DateNumeral.isYear`), so they are tallied in an array by year, not hashed.
+        let years = 1800...2199
+        var tally = [Int](repeating: 0, count: years.count)
+        var others: [Int: Int] = [:]
         for finding in findings {
             switch finding.kind {
             case let .point(phrase), let .deadline(phrase), let .since(phrase), let .after(phrase):
-                if case let .explicit(year) = phrase.year { tally[year, default: 0] += 1 }
+                if case let .explicit(year) = phrase.year {
+                    if years.contains(year) { tally[year - years.lowerBound] += 1 } else { others[year, default: 0] += 1 }
+                }
             default: break
             }
         }
-        if let (year, _) = tally.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+        for (offset, count) in tally.enumerated() where count > 0 { others[years.lowerBound + offset] = count }
+        if let (year, _) = others.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
             return ReferenceYear(value: year, source: .document)
         }
         if let reference = anchor.referenceDate { return ReferenceYear(value: reference.year, source: .reference) }
@@ -63,6 +70,8 @@ struct DateResolver {
     private struct Context {
         var explicitFullDate: CalendarDay?
         var lastDay: CalendarDay?
+
+        var isEmpty: Bool { explicitFullDate == nil && lastDay == nil }
     }
 
     func resolve(_ findings: [DateFinding], referenceYear: ReferenceYear?) -> ([DateMention], [Diagnostic]) {
@@ -71,7 +80,14 @@ struct DateResolver {
         var mentions: [DateMention] = []
         mentions.reserveCapacity(findings.count)
         var diagnostics: [Diagnostic] = []
+        // Each finding's span and item, first: the number of item changes bounds the contexts
+        // kept, reserved once (growing the dictionary rehashed every id, and showed).
+        let spans = findings.map { text.sourceSpan($0.range) }
+        let items = spans.map { locator.itemIndex(containing: $0) ?? -1 }
+        var itemChanges = 0
+        for (position, item) in items.enumerated() where position == 0 || item != items[position - 1] { itemChanges += 1 }
         var contexts: [ItemKey: Context] = [:]
+        contexts.reserveCapacity(itemChanges)
         let presentEnd = anchor.documentDate.map { CalendarDay(year: $0.year, month: $0.month, day: $0.day).iso }
         // Neighbouring dates mostly stand in one item: its context stays at hand and goes back
         // to `contexts` only when the item changes (a String-keyed lookup per date showed).
@@ -81,13 +97,15 @@ struct DateResolver {
         var currentKey: ItemKey?
         var context = Context()
 
-        for finding in findings {
-            let span = text.sourceSpan(finding.range)
-            let item = locator.itemIndex(containing: span) ?? -1
+        for (position, finding) in findings.enumerated() {
+            let span = spans[position]
+            let item = items[position]
             if item != currentItem {
                 let itemKey = ItemKey(id: item >= 0 ? locator.id(ofItemAt: item) : "")
-                if let currentKey { contexts[currentKey] = context }
-                context = contexts[itemKey] ?? Context()
+                // An empty context is what a missing one reads as; and a context only fills
+                // up, so the one stored for this item, if any, is empty too.
+                if let currentKey, !context.isEmpty { contexts[currentKey] = context }
+                context = contexts.isEmpty ? Context() : contexts[itemKey] ?? Context()
                 currentKey = itemKey
                 currentItem = item
             }

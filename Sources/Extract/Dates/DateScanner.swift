@@ -83,9 +83,12 @@ struct DateScanner {
     private func quarter(at index: Int) -> (value: Int, end: Int)? {
         var at = index
         if text[at] == "第" { at += 1 }
+        // The quarter word's first scalar, asked first: nearly every numeral is followed by
+        // something else.
+        guard let next = text[at + 1], starts.quarterWords.contains(next) else { return nil }
         guard let digit = text[at].flatMap({ HanNumeral.digit($0) }) ?? (DateText.isASCIIDigit(text[at]) ? Int(text[at]!.value - 48) : nil),
             (1...4).contains(digit), !text.isHanNumeral(text[at + 1]), !DateText.isASCIIDigit(text[at + 1]),
-            let (_, end) = words.match(.quarter, in: scalars, at: at + 1)
+            let end = words.matchEnd(.quarter, in: scalars, at: at + 1)
         else { return nil }
         if at == index {
             // 一季度 must not be the tail of a longer numeral or an ordinal.
@@ -240,7 +243,7 @@ struct DateScanner {
             return end > start ? (value, end) : nil
         }
         guard let year = text.numeral(at: index, pointMayFollow: true), year.isArabic, year.isYear,
-            let separator = text[year.range.upperBound], [".", "-", "/"].contains(separator),
+            let separator = text[year.range.upperBound], separator == "." || separator == "-" || separator == "/",
             let month = digits(at: year.range.upperBound + 1), month.end - year.range.upperBound - 1 <= 2,
             text[month.end] == separator,
             let day = digits(at: month.end + 1), day.end - month.end - 1 <= 2, !DateText.isASCIIDigit(text[day.end]),
@@ -261,7 +264,7 @@ struct DateScanner {
     private func yearRange(at index: Int) -> DateFinding? {
         guard let first = text.numeral(at: index), first.isYear else { return nil }
         let connectorAt = text.skipSpaces(first.range.upperBound)
-        guard let (_, connectorEnd) = words.match(.range, in: scalars, at: connectorAt),
+        guard let connectorEnd = words.matchEnd(.range, in: scalars, at: connectorAt),
             let second = text.numeral(at: text.skipSpaces(connectorEnd)), second.isYear, second.isArabic == first.isArabic,
             second.value > first.value
         else { return nil }
@@ -280,7 +283,7 @@ struct DateScanner {
     // 1—7 月份, 5—6月 → 2023-01/2023-07 (the first month has no 月 of its own)
     private func monthSpan(at index: Int, year: YearReference?, from start: Int) -> DateFinding? {
         guard let first = text.numeral(at: index), first.length <= 2, (1...12).contains(first.value),
-            let (_, connectorEnd) = words.match(.range, in: scalars, at: text.skipSpaces(first.range.upperBound)),
+            let connectorEnd = words.matchEnd(.range, in: scalars, at: text.skipSpaces(first.range.upperBound)),
             let (second, end) = month(at: text.skipSpaces(connectorEnd)), (1...12).contains(second), second > first.value
         else { return nil }
         return DateFinding(
@@ -294,13 +297,13 @@ struct DateScanner {
         enum Frame { case none, asOf, sinceOpen, afterOpen }
         var frame = Frame.none
         var at = index
-        if let (_, end) = words.match(.asOf, in: scalars, at: index) {
+        if let end = words.matchEnd(.asOf, in: scalars, at: index) {
             frame = .asOf
             at = end
-        } else if let (_, end) = words.match(.sinceOpen, in: scalars, at: index) {
+        } else if let end = words.matchEnd(.sinceOpen, in: scalars, at: index) {
             frame = .sinceOpen
             at = end
-        } else if let (_, end) = words.match(.afterOpen, in: scalars, at: index) {
+        } else if let end = words.matchEnd(.afterOpen, in: scalars, at: index) {
             frame = .afterOpen
             at = end
         }
@@ -323,20 +326,20 @@ struct DateScanner {
         }
         let next = text.skipSpaces(firstEnd)
         // 2020年以来, 今年以来, 2020年至今: 自 stays outside.
-        if let (_, end) = words.match(.since, in: scalars, at: next) {
+        if let end = words.matchEnd(.since, in: scalars, at: next) {
             return DateFinding(range: phraseStart..<end, kind: .since(first), rule: "since")
         }
         if frame == .sinceOpen || frame == .afterOpen {
             // 自2021年起: the whole frame is the since-range; 从4月开始: after.
-            if let (_, end) = words.match(.sinceClose, in: scalars, at: next) {
+            if let end = words.matchEnd(.sinceClose, in: scalars, at: next) {
                 return DateFinding(range: index..<end, kind: .since(first), rule: "since frame")
             }
-            if let (_, end) = words.match(.afterClose, in: scalars, at: next) {
+            if let end = words.matchEnd(.afterClose, in: scalars, at: next) {
                 return DateFinding(range: index..<end, kind: .after(first), rule: "from frame")
             }
         }
         // 6月底前, 3月15日前, 年底前
-        if first.endsOnADay, let (_, end) = words.match(.deadline, in: scalars, at: firstEnd),
+        if first.endsOnADay, let end = words.matchEnd(.deadline, in: scalars, at: firstEnd),
             !Self.notDeadlineAfter.contains(text[end] ?? " ")
         {
             let start = frame == .asOf ? index : phraseStart
@@ -357,7 +360,7 @@ struct DateScanner {
 
     /// The end of a range after its connector: 25日, 11月, 次年2月, 2024年2月, 5月3日.
     private func rangeEnd(at index: Int, after first: DatePhrase) -> (DatePhrase, Int)? {
-        guard let (_, connectorEnd) = words.match(.range, in: scalars, at: index) else { return nil }
+        guard let connectorEnd = words.matchEnd(.range, in: scalars, at: index) else { return nil }
         // 至今 is a since-range, handled before.
         var at = text.skipSpaces(connectorEnd)
         var following: Int?
@@ -386,7 +389,7 @@ struct DateScanner {
     // 2022财政决算 → 2022: a bare four-digit year before a word that belongs to years.
     private func yearBeforeTopic(at index: Int) -> DateFinding? {
         guard let numeral = text.numeral(at: index), numeral.isYear, numeral.isArabic,
-            words.match(.yearTopic, in: scalars, at: text.skipSpaces(numeral.range.upperBound)) != nil
+            words.matchEnd(.yearTopic, in: scalars, at: text.skipSpaces(numeral.range.upperBound)) != nil
         else { return nil }
         return DateFinding(range: numeral.range, kind: .point(DatePhrase(year: .explicit(numeral.value))), rule: "year before a year topic")
     }

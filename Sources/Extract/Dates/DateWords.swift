@@ -97,6 +97,20 @@ struct DateWords: Sendable {
         return set
     }
 
+    /// The scalars a word of any of `kinds` has second (a scanner's second bit test), plus
+    /// what `match` reads through between two scalars of a word (a space, a line break).
+    /// `wholeWords` are the one-scalar words' scalars, which have no second scalar to ask.
+    func secondScalars(_ kinds: [Kind]) -> (second: ScalarSet, wholeWords: ScalarSet) {
+        var second = ScalarSet(" \n".unicodeScalars)
+        var wholeWords = ScalarSet()
+        for kind in kinds {
+            for entry in sorted[kind.ordinal] {
+                if entry.word.count > 1 { second.insert(entry.word[1]) } else if let first = entry.word.first { wholeWords.insert(first) }
+            }
+        }
+        return (second, wholeWords)
+    }
+
     init(_ file: LexiconFile) {
         var entries: [Kind: [Entry]] = [:]
         for row in file.rows where row.count >= 3 {
@@ -154,7 +168,18 @@ struct DateWords: Sendable {
         guard index >= 0, index < scalars.count, let group = firstScalars.group(of: scalars[index]),
             kindsByGroup.withUnsafeBufferPointer({ $0[group] }) & (1 << UInt32(kind.ordinal)) != 0
         else { return nil }
-        return matchWord(group * kindCount + kind.ordinal, in: scalars, at: index)
+        guard let found = findWord(group * kindCount + kind.ordinal, in: scalars, at: index) else { return nil }
+        return (groups[group * kindCount + kind.ordinal][found.candidate], found.end)
+    }
+
+    /// `match(kind, in: scalars, at: index)?.end`, for the many callers that need no entry:
+    /// the entry, two references, is then neither retained nor released.
+    @inline(__always)
+    func matchEnd(_ kind: Kind, in scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        guard index >= 0, index < scalars.count, let group = firstScalars.group(of: scalars[index]),
+            kindsByGroup.withUnsafeBufferPointer({ $0[group] }) & (1 << UInt32(kind.ordinal)) != 0
+        else { return nil }
+        return findWord(group * kindCount + kind.ordinal, in: scalars, at: index)?.end
     }
 
     /// Whether a word of any kind in `kinds` (bits `1 << ordinal`) starts at `index`.
@@ -162,16 +187,17 @@ struct DateWords: Sendable {
         guard index >= 0, index < scalars.count, let group = firstScalars.group(of: scalars[index]) else { return false }
         var left = kindsByGroup[group] & kinds
         while left != 0 {
-            if matchWord(group * kindCount + left.trailingZeroBitCount, in: scalars, at: index) != nil { return true }
+            if findWord(group * kindCount + left.trailingZeroBitCount, in: scalars, at: index) != nil { return true }
             left &= left - 1
         }
         return false
     }
 
-    /// The longest word of `groups[candidates]` (one kind's words of one first scalar) at `index`.
-    private func matchWord(_ candidates: Int, in scalars: [Unicode.Scalar], at index: Int) -> (entry: Entry, end: Int)? {
+    /// The longest word of `groups[candidates]` (one kind's words of one first scalar) at
+    /// `index`: its place in that group, and the index just past it.
+    private func findWord(_ candidates: Int, in scalars: [Unicode.Scalar], at index: Int) -> (candidate: Int, end: Int)? {
         let first = Int(bucketStarts[candidates])
-        let found: (candidate: Int, end: Int)? = scalars.withUnsafeBufferPointer { text in
+        return scalars.withUnsafeBufferPointer { text in
             letters.withUnsafeBufferPointer { letters in
                 spans.withUnsafeBufferPointer { spans in
                     for candidate in first..<Int(bucketStarts[candidates + 1]) {
@@ -192,8 +218,6 @@ struct DateWords: Sendable {
                 }
             }
         }
-        guard let found else { return nil }
-        return (groups[candidates][found.candidate], found.end)
     }
 
     /// The word ending just before `index`, if it is of `kind`.

@@ -18,8 +18,16 @@ struct DurationScanner {
     // 月余 → P1M, 半年 → P6M (not 上半年, 下半年, 每半年: those are dates)
     private func word(at index: Int) -> DurationFinding? {
         guard let (entry, end) = words.match(.durationWord, in: text.scalars, at: index) else { return nil }
-        if let before = text[index - 1], ["上", "下", "每", "第", "个"].contains(before) || text.isHanNumeral(before) { return nil }
+        if let before = text[index - 1], Self.isDateBefore(before) || text.isHanNumeral(before) { return nil }
         return DurationFinding(range: index..<end, value: entry.value, rule: "duration word")
+    }
+
+    /// What makes a duration word part of a date or a count: 上半年, 下半年, 每半年, 第…, 个….
+    private static func isDateBefore(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "上", "下", "每", "第", "个": return true
+        default: return false
+        }
     }
 
     // 9天, 42天, 10余天, 一个月, 3个多月, 三年, 70周年, 两周, 3小时, 30分钟
@@ -48,7 +56,7 @@ struct DurationScanner {
         guard let (entry, end) = words.match(.durationUnit, in: text.scalars, at: at) else { return nil }
         // 2023年 is a year, 三年级 a grade, 3个月份 a count of months, 周边 no week at all.
         if entry.value == "Y", numeral.isYear { return nil }
-        if words.match(.notDuration, in: text.scalars, at: at) != nil, entry.word.count < 2 || entry.word == ["周"] { return nil }
+        if words.matchEnd(.notDuration, in: text.scalars, at: at) != nil, entry.word.count < 2 || entry.word == ["周"] { return nil }
         if entry.value == "M", text[end] == "份" { return nil }
         return (entry.value, end)
     }
