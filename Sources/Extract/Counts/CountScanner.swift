@@ -15,7 +15,7 @@ struct CountParts {
     var low: Double
     var high: Double?
     /// Every approximation word that applies (before, inner, after, a 至少 scope).
-    var approximations: [Approximation]
+    var approximations: StatedApproximations
     /// Where the unit and the counted noun stand: their Strings are built in `resolve`, once a
     /// count is accepted, not for every candidate the find phase looks at.
     var unit: Range<Int>
@@ -40,6 +40,10 @@ final class CountScanner {
     private let scopeRuns: [ScopeRun]
     /// The positions, in order, whose scalar may start a number.
     private let numberPositions: [Int32]
+    /// `NumberReader.hanNumerals` and `rangeConnectors`, asked at every number and every scalar
+    /// of a counted noun: a `static let` is a `swift_once` call at each read.
+    private let hanNumerals: ScalarSet
+    private let rangeConnectorSet: ScalarSet
 
     struct ScopeRun {
         var lower: Int
@@ -50,8 +54,10 @@ final class CountScanner {
     private(set) var counts: [Count] = []
     private(set) var ratios: [Ratio] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// 至少 scopes that already gave their first count its text.
-    private var usedScopes: Set<Int> = []
+    /// The last 至少 scope that gave its first count its text (-1: none yet). Counts are
+    /// resolved in text order and a position's scope never lies before an earlier one's, so
+    /// a scope not yet used is one past this.
+    private var lastUsedScope = -1
 
     /// Characters that end a clause: a 至少 scope and an object never run past them.
     static let clauseBreaks: Set<Unicode.Scalar> = Set("，。；！？：,;!?:\n".unicodeScalars)
@@ -74,6 +80,8 @@ final class CountScanner {
         self.hidden = HiddenSpans.mask(text.scalars, lexicon: lexicon, openers: marks.positions[0], excludedStarts: marks.positions[1])
         self.scopeRuns = CountScanner.atLeastScopes(text.scalars, lexicon, scopeStarts: marks.positions[2])
         self.numberPositions = marks.positions[3]
+        self.hanNumerals = NumberReader.hanNumerals
+        self.rangeConnectorSet = Self.rangeConnectors
     }
 
     func run() {
@@ -152,7 +160,7 @@ final class CountScanner {
         let start = number.range.lowerBound
         var low = number.value ?? 0
         var high: Double?
-        var approximations: [Approximation] = []
+        var approximations = StatedApproximations()
         var position = number.range.upperBound
 
         // 五六个村 → 5–6.
@@ -245,7 +253,7 @@ final class CountScanner {
 
     // 至5 / —20 / 至2万: the high end of a range, with its own scale if it has one.
     func readRangeEnd(at start: Int) -> (value: Double, scale: Double, end: Int)? {
-        guard start < scalars.count, Self.rangeConnectors.contains(scalars[start]) else { return nil }
+        guard start < scalars.count, rangeConnectorSet.contains(scalars[start]) else { return nil }
         let numberStart = skipSpaces(start + 1)
         guard numberStart < scalars.count, !hidden[numberStart],
             let second = NumberReader.read(scalars, at: numberStart), let value = second.value, !second.isBareScale
@@ -371,7 +379,7 @@ final class CountScanner {
             if let stop = lexicon.objectStops.longest(in: scalars, at: position), !(stop.payload && position == start) {
                 break
             }
-            if NumberReader.isHanNumeral(scalar), beginsQuantity(at: position) { break }
+            if hanNumerals.contains(scalar), beginsQuantity(at: position) { break }
             position += 1
         }
         guard position > start, position - start <= limit else { return nil }
@@ -382,7 +390,7 @@ final class CountScanner {
     func beginsQuantity(at start: Int) -> Bool {
         var position = start
         // Bounded: a numeral longer than this is no quantity, and the object scan stays linear.
-        while position < scalars.count, position - start < 24, NumberReader.isHanNumeral(scalars[position]) {
+        while position < scalars.count, position - start < 24, hanNumerals.contains(scalars[position]) {
             position += 1
         }
         guard position < scalars.count else { return false }
@@ -398,27 +406,50 @@ final class CountScanner {
         // one's text starts at 至少.
         if let scope = scopeStart(parts.numberStart) {
             approximations.append(.over)
-            if !usedScopes.contains(scope) {
-                usedScopes.insert(scope)
+            if scope != lastUsedScope {
+                lastUsedScope = scope
                 start = min(start, scope)
             }
         }
         let approx: Approximation
         if parts.high != nil {
             approx = .range
-        } else if approximations.isEmpty {
-            approx = .exact
-        } else if approximations.contains(.about) || (approximations.contains(.over) && approximations.contains(.under)) {
-            approx = .about  // 近2500余件: both bounds stated, so it is about 2500
+        } else if let first = approximations.first {
+            if approximations.contains(.about) || (approximations.contains(.over) && approximations.contains(.under)) {
+                approx = .about  // 近2500余件: both bounds stated, so it is about 2500
+            } else {
+                approx = first
+            }
         } else {
-            approx = approximations[0]
+            approx = .exact
         }
         let range = start..<parts.end
+        let countText = text.string(range)
         // A measure word's String is the lexicon's; only a noun read as the unit is built here.
         let unit = parts.unitWord >= 0 ? lexicon.measureWords.text(ofWord: Int(parts.unitWord)) : text.string(parts.unit)
+        // The counted noun ends the count's text: its bytes are copied from there, cheaper than
+        // encoding and validating its scalars again.
+        var object: String?
+        if let noun = parts.object {
+            object = Self.suffix(of: countText, endingAt: range.upperBound, from: noun, in: scalars) ?? text.string(noun)
+        }
         return Count(
-            text: text.string(range), value: parts.low, valueMax: parts.high, approx: approx, unit: unit,
-            object: parts.object.map { text.string($0) }, item: nil, span: text.sourceSpan(range))
+            text: countText, value: parts.low, valueMax: parts.high, approx: approx, unit: unit,
+            object: object, item: nil, span: text.sourceSpan(range))
+    }
+
+    /// The String of `noun`, cut from the end of `countText` (the count's text, which ends at
+    /// `end`): a copy of bytes already encoded and checked. Nil when the noun does not end it.
+    static func suffix(of countText: String, endingAt end: Int, from noun: Range<Int>, in scalars: [Unicode.Scalar]) -> String? {
+        guard noun.upperBound == end else { return nil }
+        var bytes = 0
+        for position in noun {
+            let value = scalars[position].value
+            bytes += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
+        let utf8 = countText.utf8
+        guard bytes <= utf8.count else { return nil }
+        return String(countText[utf8.index(utf8.endIndex, offsetBy: -bytes)...])
     }
 
     // MARK: - Helpers

@@ -56,13 +56,8 @@ enum HiddenSpans {
                     continue
                 }
                 if let closer = closer(of: scalar, in: quoteClosers) {
-                    let close = find(closer, in: scalars, after: index, within: maximumNameLength + 1, crossingLines: false)
+                    let (close, isSpeech) = findQuoteEnd(closer, in: scalars, after: index, speechPunctuation: speechPunctuation)
                     if let close {
-                        var isSpeech = false
-                        for inside in (index + 1)..<close where speechPunctuation.contains(scalars[inside]) {
-                            isSpeech = true
-                            break
-                        }
                         if !isSpeech {
                             hidden.insert(index..<(close + 1))
                             index = close + 1
@@ -79,6 +74,26 @@ enum HiddenSpans {
                 index += 1
             }
         }
+    }
+
+    /// `find` for a quote's closer (within a name's length, never across a line), noting on the
+    /// way whether speech punctuation stands inside: one walk where a second one re-read the
+    /// quote for the punctuation.
+    @inline(__always)
+    static func findQuoteEnd(
+        _ closer: Unicode.Scalar, in scalars: UnsafeBufferPointer<Unicode.Scalar>, after open: Int, speechPunctuation: ScalarSet
+    ) -> (close: Int?, isSpeech: Bool) {
+        var isSpeech = false
+        var index = open + 1
+        let end = min(scalars.count, open + 1 + maximumNameLength + 1)
+        while index < end {
+            let scalar = scalars[index]
+            if scalar == closer { return (index, isSpeech) }
+            if scalar == "\n" { return (nil, isSpeech) }
+            if speechPunctuation.contains(scalar) { isSpeech = true }
+            index += 1
+        }
+        return (nil, isSpeech)
     }
 
     static func find(

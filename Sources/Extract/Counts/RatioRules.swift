@@ -14,7 +14,15 @@ enum RatioRules {
     }
 
     static func find(_ number: ReadNumber, in scalars: [Unicode.Scalar], lexicon: CountLexicon) -> Found? {
-        percent(number, scalars) ?? slashFraction(number, scalars) ?? chineseFraction(number, scalars)
+        // Every rule reads a marker right after the number (% after at most one space, /, 分,
+        // 成, 倍): most numbers are followed by none, and are turned away on that one scalar.
+        let marker = number.range.upperBound
+        guard marker < scalars.count else { return nil }
+        switch scalars[marker] {
+        case "%", " ", "/", "分", "成", "倍": break
+        default: return nil
+        }
+        return percent(number, scalars) ?? slashFraction(number, scalars) ?? chineseFraction(number, scalars)
             ?? tenths(number, scalars, lexicon) ?? multiple(number, scalars)
     }
 

@@ -56,35 +56,45 @@ struct ScalarMarks {
 
     init(_ scalars: [Unicode.Scalar], table: Table) {
         precondition(scalars.count <= Int(Int32.max), "positions are Int32")
-        var positions = [[Int32]](repeating: [], count: table.sets.count)
+        let setCount = table.sets.count
+        var positions = [[Int32]](repeating: [], count: setCount)
         var candidates = [Int32](repeating: 0, count: Self.blockSize)
+        var masks = [UInt8](repeating: 0, count: Self.blockSize)
+        var picked = [Int32](repeating: 0, count: Self.blockSize)
         table.union.withUnsafeBufferPointer { union in
             table.bmp.withUnsafeBufferPointer { bmp in
                 scalars.withUnsafeBufferPointer { buffer in
                     candidates.withUnsafeMutableBufferPointer { candidates in
-                        var blockStart = 0
-                        while blockStart < buffer.count {
-                            let blockEnd = min(buffer.count, blockStart + Self.blockSize)
-                            var found = 0
-                            for position in blockStart..<blockEnd {
-                                let value = buffer[position].value
-                                let word = union[Int(value >> 6)]
-                                candidates[found] = Int32(truncatingIfNeeded: position)
-                                found &+= Int(truncatingIfNeeded: (word >> UInt64(value & 63)) & 1)
-                            }
-                            // Through the outer buffer: `positions[k].append` checked the outer
-                            // array's uniqueness at every candidate.
-                            positions.withUnsafeMutableBufferPointer { positions in
-                                for candidate in candidates[0..<found] {
-                                    let scalar = buffer[Int(candidate)]
-                                    var mask = scalar.value < 0x10000 ? bmp[Int(scalar.value)] : table.mask(scalar)
-                                    while mask != 0 {
-                                        positions[mask.trailingZeroBitCount].append(candidate)
-                                        mask &= mask - 1
+                        masks.withUnsafeMutableBufferPointer { masks in
+                            picked.withUnsafeMutableBufferPointer { picked in
+                                var blockStart = 0
+                                while blockStart < buffer.count {
+                                    let blockEnd = min(buffer.count, blockStart + Self.blockSize)
+                                    var found = 0
+                                    for position in blockStart..<blockEnd {
+                                        let value = buffer[position].value
+                                        let word = union[Int(value >> 6)]
+                                        candidates[found] = Int32(truncatingIfNeeded: position)
+                                        found &+= Int(truncatingIfNeeded: (word >> UInt64(value & 63)) & 1)
                                     }
+                                    for index in 0..<found {
+                                        let scalar = buffer[Int(candidates[index])]
+                                        masks[index] = scalar.value < 0x10000 ? bmp[Int(scalar.value)] : table.mask(scalar)
+                                    }
+                                    // Set by set, the block's candidates in it are picked without a
+                                    // branch and appended at once: appending them one by one checked
+                                    // the list's uniqueness and capacity at every candidate.
+                                    for set in 0..<setCount {
+                                        var count = 0
+                                        for index in 0..<found {
+                                            picked[count] = candidates[index]
+                                            count &+= Int(truncatingIfNeeded: (masks[index] >> UInt8(set)) & 1)
+                                        }
+                                        if count > 0 { positions[set].append(contentsOf: UnsafeBufferPointer(rebasing: picked[0..<count])) }
+                                    }
+                                    blockStart = blockEnd
                                 }
                             }
-                            blockStart = blockEnd
                         }
                     }
                 }

@@ -16,14 +16,22 @@ final class WordTable<Payload>: @unchecked Sendable {
             var length: Int32
             /// Into `WordTable.payloads`.
             var payload: Int32
+            /// The word's second scalar (0 for a word of one): most words compared fail on it,
+            /// which the entry then answers without reading `scalars`.
+            var second: UInt32
+        }
+
+        /// The entries of a group, `start..<end`; its one-scalar words begin at `singles` (they
+        /// come last, longest first). One value, so a lookup reads one place for all three.
+        struct Group {
+            var start: Int32
+            var singles: Int32
+            var end: Int32
         }
 
         let scalars: [Unicode.Scalar]
         let entries: [Entry]
-        /// The entries of group `g` are `groupStarts[g]..<groupStarts[g + 1]`.
-        let groupStarts: [Int32]
-        /// Within group `g`, where its one-scalar words begin (they come last, longest first).
-        let singleStarts: [Int32]
+        let groups: [Group]
         let index: FirstScalarIndex
 
         /// `key` picks the scalar that groups a word (its first or its last).
@@ -33,27 +41,28 @@ final class WordTable<Payload>: @unchecked Sendable {
             for (number, word) in words.enumerated() { groups[index.group(of: key(word))!].append(number) }
             var scalars: [Unicode.Scalar] = []
             var entries: [Entry] = []
-            var groupStarts: [Int32] = []
-            var singleStarts: [Int32] = []
+            var groupRuns: [Group] = []
             for var group in groups {
                 // Stable, longest first: of two words of one length, the earlier one wins, as before.
                 group = group.enumerated().sorted { lhs, rhs in
                     words[lhs.element].count != words[rhs.element].count
                         ? words[lhs.element].count > words[rhs.element].count : lhs.offset < rhs.offset
                 }.map(\.element)
-                groupStarts.append(Int32(entries.count))
+                let groupStart = Int32(entries.count)
                 for number in group {
-                    entries.append(Entry(start: Int32(scalars.count), length: Int32(words[number].count), payload: Int32(number)))
-                    scalars += words[number]
+                    let word = words[number]
+                    entries.append(
+                        Entry(
+                            start: Int32(scalars.count), length: Int32(word.count), payload: Int32(number),
+                            second: word.count >= 2 ? word[1].value : 0))
+                    scalars += word
                 }
                 let singles = group.firstIndex { words[$0].count < 2 } ?? group.count
-                singleStarts.append(groupStarts[groupStarts.count - 1] + Int32(singles))
+                groupRuns.append(Group(start: groupStart, singles: groupStart + Int32(singles), end: Int32(entries.count)))
             }
-            groupStarts.append(Int32(entries.count))
             self.scalars = scalars
             self.entries = entries
-            self.groupStarts = groupStarts
-            self.singleStarts = singleStarts
+            self.groups = groupRuns
             self.index = index
         }
 
@@ -62,6 +71,7 @@ final class WordTable<Payload>: @unchecked Sendable {
         func matches(_ entry: Entry, _ text: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Bool {
             let length = Int(entry.length)
             guard start >= 0, start + length <= text.count else { return false }
+            if length >= 2, text[start + 1].value != entry.second { return false }
             return scalars.withUnsafeBufferPointer { own in
                 let first = Int(entry.start)
                 for offset in 0..<length where text[start + offset] != own[first + offset] { return false }
@@ -81,7 +91,13 @@ final class WordTable<Payload>: @unchecked Sendable {
     /// The first two scalars of every word of two or more, hashed to a bit (see `pairHash`):
     /// most positions that hold a first scalar (一, 进, 上) start no word, and the group's
     /// words need not be compared there.
+    ///
+    /// 4096 bits (half a kilobyte) for a table of a hundred words at most: a pair is a bit
+    /// anywhere in the table, and the 64 K bits this was made of spread the lookups of every
+    /// table over as many cache lines as there are pairs in a text (the load missed the cache
+    /// more often than not). A few more false hits cost a short compare.
     private let pairs: [UInt64]
+    private static var pairBits: Int { 1 << 12 }
     /// Whether a word of one scalar is in the table (one that the pair test cannot turn away).
     private let hasSingles: Bool
     /// The first scalars of the words.
@@ -102,7 +118,7 @@ final class WordTable<Payload>: @unchecked Sendable {
         self.texts = texts
         forward = Directory(words) { $0[0] }
         backward = Directory(words) { $0[$0.count - 1] }
-        var pairs = [UInt64](repeating: 0, count: 1 << 16 / 64)
+        var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
         for word in words where word.count >= 2 {
             let hash = Self.pairHash(word[0], word[1])
             pairs[hash >> 6] |= 1 << UInt64(hash & 63)
@@ -114,7 +130,7 @@ final class WordTable<Payload>: @unchecked Sendable {
 
     @inline(__always)
     private static func pairHash(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
-        Int(truncatingIfNeeded: ((first.value &* 0x9E37_79B1) ^ second.value) & 0xFFFF)
+        Int(truncatingIfNeeded: ((first.value &* 0x9E37_79B1) ^ second.value) & UInt32(pairBits - 1))
     }
 
     /// The longest word starting at `position`, with its length.
@@ -154,12 +170,13 @@ final class WordTable<Payload>: @unchecked Sendable {
 
     private func longestWord(in text: UnsafeBufferPointer<Unicode.Scalar>, at position: Int) -> (length: Int, number: Int)? {
         guard let group = forward.index.group(of: text[position]) else { return nil }
-        var first = Int(forward.groupStarts[group])
-        let end = Int(forward.groupStarts[group + 1])
+        let run = forward.groups.withUnsafeBufferPointer { $0[group] }
+        var first = Int(run.start)
+        let end = Int(run.end)
         // Without the first two scalars of a longer word here, only a one-scalar word can match.
         let hash = position + 1 < text.count ? Self.pairHash(text[position], text[position + 1]) : -1
         if hash < 0 || pairs.withUnsafeBufferPointer({ $0[hash >> 6] }) & (1 << UInt64(hash & 63)) == 0 {
-            first = Int(forward.singleStarts[group])
+            first = Int(run.singles)
         }
         return forward.entries.withUnsafeBufferPointer { entries in
             for entry in entries[first..<end] where forward.matches(entry, text, position) {
@@ -177,7 +194,8 @@ final class WordTable<Payload>: @unchecked Sendable {
         }
         return scalars.withUnsafeBufferPointer { text in
             backward.entries.withUnsafeBufferPointer { entries in
-                for entry in entries[Int(backward.groupStarts[group])..<Int(backward.groupStarts[group + 1])]
+                let run = backward.groups[group]
+                for entry in entries[Int(run.start)..<Int(run.end)]
                 where backward.matches(entry, text, position - Int(entry.length)) {
                     return (Int(entry.length), payloads[Int(entry.payload)])
                 }

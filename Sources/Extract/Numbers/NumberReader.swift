@@ -41,6 +41,9 @@ enum NumberReader {
     }
 
     /// The number starting at `start`, or nil when no numeral starts there.
+    /// Inlined, with the two readers: called from a few places, at every number of a text,
+    /// and a returned `ReadNumber` was copied field by field through memory at each.
+    @inline(__always)
     static func read(_ scalars: [Unicode.Scalar], at start: Int) -> ReadNumber? {
         guard start < scalars.count else { return nil }
         if isASCIIDigit(scalars[start]) { return readArabic(scalars, at: start) }
@@ -49,6 +52,7 @@ enum NumberReader {
     }
 
     // 12,345,678.5 → 12345678.5; a comma groups only when exactly three digits follow it.
+    @inline(__always)
     static func readArabic(_ scalars: [Unicode.Scalar], at start: Int) -> ReadNumber {
         // Read straight into a decimal value (no digit arrays, no String): this runs at every
         // Arabic number of every document.
@@ -79,9 +83,11 @@ enum NumberReader {
     }
 
     // 二十 → 20, 三点五 → 3.5, 一〇五 → 105, 五六 → 5–6, 千 → 1000 (bare scale).
+    @inline(__always)
     static func readHan(_ scalars: [Unicode.Scalar], at start: Int) -> ReadNumber {
         var index = start
-        while index < scalars.count, isHanNumeral(scalars[index]) { index += 1 }
+        let numerals = hanNumerals  // read once: each read of a `static let` is a `swift_once` call
+        while index < scalars.count, numerals.contains(scalars[index]) { index += 1 }
         let run = scalars[start..<index]
         var number = ReadNumber(value: nil, range: start..<index, script: .han)
         // 十 alone is ten (十大产业集群); 百, 千, 万, 亿 alone are scales (千余人, 近百家).
@@ -95,7 +101,13 @@ enum NumberReader {
             number.adjacentRange = (Double(a), Double(b))
             return number
         }
-        guard let whole = HanNumeral.value(run), whole < 1_000_000_000_000_000 else { return number }
+        let whole: Int
+        if run.count == 1, let digit = HanNumeral.digit(run.first!) {
+            whole = digit  // 一, 三: the most common numeral, read without the general reader
+        } else {
+            guard let value = HanNumeral.value(run), value < 1_000_000_000_000_000 else { return number }
+            whole = value
+        }
         number.value = Double(whole)
         // 三点五: a decimal point written as 点, then digits read one by one.
         if index + 1 < scalars.count, scalars[index] == "点", let first = HanNumeral.digit(scalars[index + 1]) {
