@@ -167,7 +167,7 @@ struct OrganisationScanner: Sendable {
                 end += office.length
             } else if isRenda,
                 follows(scalars, end, limit, "代", "表") || follows(scalars, end, limit, "工", "作") || follows(scalars, end, limit, "制", "度")
-                    || (end < limit && scalars[end].properties.numericType != nil)
+                    || (end < limit && scalars[end].hasNumericType)
             {
                 attributive = true
             } else if isRenda, place >= 0, lexicon.placeFacts[Int(place)].isHenanShortForm {
@@ -211,7 +211,7 @@ struct OrganisationScanner: Sendable {
         if mayStop, lexicon.stopsAfter.longestEntry(in: scalars, at: end, limit: limit) != nil { return true }
         var index = end
         // The cheap test first: text after an organisation is nearly always Han.
-        while index < limit, !scalars[index].isHanIdeograph, scalars[index].properties.numericType != nil { index += 1 }
+        while index < limit, !scalars[index].isHanIdeograph, scalars[index].hasNumericType { index += 1 }
         if index > end && index < limit && scalars[index] == "年" { return true }
         // 市委五届三次全会: a session of the body
         index = end

@@ -63,8 +63,9 @@ struct PlaceCensus: Sendable {
         // told apart from the others by the place names' numbers rather than by hashing them.
         var keys = [document]
         var known = [document: 0]
-        sections = items.map { item in
-            let range = text.workingRange(covering: item.span)
+        // By index: a closure over the items would copy each one (and retain all its parts).
+        sections = items.indices.map { index in
+            let range = text.workingRange(covering: items[index].span)
             let top = tallies.context(range)
             let key = PlaceContext.Key(
                 hasProvince: province != nil, city: top.city.map { Int32($0) } ?? document.city,

@@ -17,13 +17,16 @@ struct QuotedText: Sendable {
 
     /// Marks every position of `range`, a word at a time.
     mutating func mark(_ range: Range<Int>) {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let bit = index & 63
-            let take = min(64 - bit, range.upperBound - index)
-            let run = take == 64 ? UInt64.max : ((1 << UInt64(take)) - 1) << UInt64(bit)
-            bits[index >> 6] |= run
-            index += take
+        // Through the buffer: the array is made unique once per stretch, not once per word.
+        bits.withUnsafeMutableBufferPointer { bits in
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let bit = index & 63
+                let take = min(64 - bit, range.upperBound - index)
+                let run = take == 64 ? UInt64.max : ((1 << UInt64(take)) - 1) << UInt64(bit)
+                bits[index >> 6] |= run
+                index += take
+            }
         }
     }
 

@@ -87,7 +87,10 @@ struct ResolvedNames {
 final class SharedResolvedNames: @unchecked Sendable {
     private static let capacity = 1 << 16
     private let lock = NSLock()
-    private var table = NameTable(copiesNames: true)
+    /// Room for every name it may hold, reserved at once: grown by doubling, each copy of the
+    /// entries went to freshly mapped memory, paying a page fault per page again and again.
+    /// (Reserved, not written: only the pages the names fill are ever touched.)
+    private var table = NameTable(copiesNames: true, reserving: SharedResolvedNames.capacity)
 
     fileprivate func resolution(for key: ResolvedNames.Key, in scalars: [Unicode.Scalar]) -> ResolvedNames.Resolution? {
         lock.lock()
@@ -130,8 +133,11 @@ private struct NameTable {
 
     var count: Int { entries.count }
 
-    init(copiesNames: Bool) {
+    init(copiesNames: Bool, reserving capacity: Int = 0) {
         self.copiesNames = copiesNames
+        entries.reserveCapacity(capacity)
+        // Names are a dozen scalars or so.
+        if copiesNames { names.reserveCapacity(capacity * 16) }
     }
 
     func resolution(for key: ResolvedNames.Key, in scalars: [Unicode.Scalar]) -> ResolvedNames.Resolution? {

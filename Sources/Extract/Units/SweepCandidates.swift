@@ -6,22 +6,65 @@ import Normalize
 /// Tested one position at a time, the two bit tests were each a branch, and the pair test's
 /// answer is too irregular to be predicted. The gathering loop has no branch (each position is
 /// written, and the count advances by the position's bit), and the sweep then goes from
-/// candidate to candidate, asking the same questions as before; only positions that would have
-/// been passed over are left out.
+/// candidate to candidate; only positions that would have been passed over are left out.
+///
+/// Each candidate keeps the two bits it was gathered by, so the sweep does not look them up
+/// again in tables of its own, which with the sweep's other tables no longer all fit in the
+/// first-level cache.
 struct SweepCandidates {
     /// Positions gathered per block: the buffer stays in the L1 cache.
     static let blockSize = 4096
 
+    /// A gathered position and why it was gathered.
+    struct Candidate {
+        /// The working index.
+        var index: Int
+        /// The scalar may be a mark: exact in the BMP; beyond it a scalar may share a BMP mark's
+        /// bit, so the caller asks the marks themselves about it.
+        var mayBeMark: Bool
+        /// The pair at `index` is one `StartFilter.allows` allows (its pair bit is set, and a next
+        /// scalar exists).
+        var pairAllowed: Bool
+        /// Whether `pairAllowed` false is not the filter's last word: it holds words of one
+        /// scalar, or this is the text's last position (no pair). The caller then asks it.
+        var asksFilter: Bool
+    }
+
+    /// The marks' bits over the BMP (every mark is in it): a scalar beyond it reads the bit of
+    /// its low 16 bits, which costs no clamping per position.
     private let marks: [UInt64]
     private let pairs: [UInt64]
     /// 1 when the filter holds words of one scalar: every position is then a candidate.
-    private let everyPosition: Int
-    private var buffer = [Int32](repeating: 0, count: SweepCandidates.blockSize)
+    private let everyPosition: UInt32
+    /// Per candidate: its mark bit (bit 0), its pair bit (bit 1), whether the filter must be
+    /// asked (bit 2, `Candidate.asksFilter`), and its offset in the block above them.
+    /// Left uninitialised: `gather` writes every candidate it returns.
+    private var buffer = [UInt32](unsafeUninitializedCapacity: SweepCandidates.blockSize) { _, count in count = SweepCandidates.blockSize }
+    /// The start of the block last gathered.
+    private var blockStart = 0
 
-    init(marks: CandidateBits, starts: StartFilter) {
-        self.marks = marks.words
+    /// `marks`: `markBits` of the marks (made once, not per text).
+    init(marks: [UInt64], starts: StartFilter) {
+        precondition(marks.count == 0x10000 / 64, "bits over the BMP")
+        self.marks = marks
         pairs = starts.pairBits
         everyPosition = starts.hasSingles ? 1 : 0
+    }
+
+    /// The bits of `marks`, every one in the BMP, as `init` takes them.
+    static func markBits(_ marks: some Sequence<Unicode.Scalar>) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for mark in marks {
+            precondition(mark.value < 0x10000, "a mark in the BMP")
+            bits[Int(mark.value >> 6)] |= 1 << UInt64(mark.value & 63)
+        }
+        return bits
+    }
+
+    /// The mark bit (0 or 1) of a scalar's value: its own in the BMP, its low 16 bits' beyond.
+    @inline(__always)
+    private static func markBit(of value: UInt32, in marks: UnsafeBufferPointer<UInt64>) -> UInt32 {
+        UInt32(truncatingIfNeeded: marks[Int(truncatingIfNeeded: (value >> 6) & 0x3FF)] >> UInt64(value & 63)) & 1
     }
 
     /// Gathers the candidates in `range` (at most `blockSize` positions), in order; returns how
@@ -29,23 +72,29 @@ struct SweepCandidates {
     /// is always one.
     mutating func gather(in range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         precondition(range.count <= Self.blockSize && range.upperBound <= scalars.count, "one block of the text")
+        blockStart = range.lowerBound
         let everyPosition = everyPosition
         return marks.withUnsafeBufferPointer { marks in
             pairs.withUnsafeBufferPointer { pairs in
                 buffer.withUnsafeMutableBufferPointer { buffer in
                     var found = 0
                     let pairEnd = max(range.lowerBound, min(range.upperBound, scalars.count - 1))
+                    // The offset in the block (from bit 3) and the asks bit, as written per candidate.
+                    var tagged: UInt32 = everyPosition << 2
                     for position in range.lowerBound..<pairEnd {
                         let scalar = scalars[position]
                         let value = scalar.value
-                        let mark = CandidateBits.bit(of: value, in: marks)
+                        let mark = Self.markBit(of: value, in: marks)
                         let bit = StartFilter.bit(scalar, scalars[position + 1])
-                        let pair = (pairs[bit >> 6] >> UInt64(bit & 63)) & 1
-                        buffer[found] = Int32(truncatingIfNeeded: position)
-                        found &+= Int(truncatingIfNeeded: mark | pair) | everyPosition
+                        let pair = UInt32(truncatingIfNeeded: pairs[bit >> 6] >> UInt64(bit & 63)) & 1
+                        buffer[found] = tagged | pair << 1 | mark
+                        found &+= Int(truncatingIfNeeded: mark | pair | everyPosition)
+                        tagged &+= 8
                     }
                     if pairEnd < range.upperBound {
-                        buffer[found] = Int32(truncatingIfNeeded: pairEnd)
+                        // The last position, which has no pair: whether the filter allows it, the sweep asks.
+                        let mark = Self.markBit(of: scalars[pairEnd].value, in: marks)
+                        buffer[found] = UInt32(truncatingIfNeeded: pairEnd - range.lowerBound) << 3 | 0b100 | mark
                         found += 1
                     }
                     return found
@@ -55,7 +104,10 @@ struct SweepCandidates {
     }
 
     /// The `k`th candidate gathered.
-    subscript(k: Int) -> Int {
-        Int(buffer.withUnsafeBufferPointer { $0[k] })
+    @inline(__always)
+    subscript(k: Int) -> Candidate {
+        let packed = buffer.withUnsafeBufferPointer { $0[k] }
+        return Candidate(
+            index: blockStart + Int(packed >> 3), mayBeMark: packed & 1 != 0, pairAllowed: packed & 2 != 0, asksFilter: packed & 4 != 0)
     }
 }

@@ -192,6 +192,18 @@ private struct UTF8Writer {
     var count = 0
 
     mutating func write(_ bytes: some Collection<UInt8>) {
+        // A String's UTF-8 and an array are copied at once; walking a String's view a byte at a
+        // time checks its index at every byte.
+        let copied = bytes.withContiguousStorageIfAvailable { source -> Int in
+            guard let from = source.baseAddress else { return 0 }
+            precondition(count + source.count <= buffer.count, "room for the bytes")
+            (buffer.baseAddress! + count).update(from: from, count: source.count)
+            return source.count
+        }
+        if let copied {
+            count += copied
+            return
+        }
         for byte in bytes {
             buffer[count] = byte
             count += 1
@@ -202,6 +214,21 @@ private struct UTF8Writer {
 }
 
 extension Unicode.Scalar {
+    /// `properties.numericType != nil`. The property's types are the standard library's
+    /// resilient ones: a function reading them makes room for them on every call, asked or not,
+    /// so the question is asked out of line, and ASCII (whose digits alone have a numeric type)
+    /// is answered before it.
+    @inline(__always)
+    var hasNumericType: Bool {
+        if value < 0x80 { return (0x30...0x39).contains(value) }
+        return Self.hasNumericType(self)
+    }
+
+    @inline(never)
+    private static func hasNumericType(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.numericType != nil
+    }
+
     var isHanIdeograph: Bool {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
     }

@@ -21,6 +21,8 @@ struct UnitRules {
     /// Where 由/责 and 本 stand: the only places `responsible` and `reporters` can match.
     private let responsibleAnchors: [Int]
     private let reporterAnchors: [Int]
+    /// Where a 区 closes a list of bare levels (市、区): the only places `districtLevelLists` can match.
+    private let listedDistricts: [Int]
 
     var units: [OrganisationUnit] = []
     var people: [Person] = []
@@ -49,6 +51,7 @@ struct UnitRules {
         units.reserveCapacity(organisations.count + 64)
         responsibleAnchors = sweep.responsibleAnchors
         reporterAnchors = sweep.reporterAnchors
+        listedDistricts = sweep.listedDistricts
         takenMask = [UInt64](repeating: 0, count: (textCount + 63) / 64)
     }
 
@@ -58,8 +61,21 @@ struct UnitRules {
         // Two ranges overlap when they share a position; every taken position inside the text is
         // marked in the mask, so only positions outside it need the list.
         let inside = range.clamped(to: 0..<textCount)
-        if takenMask.withUnsafeBufferPointer({ mask in inside.contains { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } }) { return true }
+        if takenMask.withUnsafeBufferPointer({ mask in Self.wordRuns(of: inside).contains { mask[$0.word] & $0.bits != 0 } }) { return true }
         return inside != range && takenOutside.contains { $0.overlaps(range) }
+    }
+
+    /// The positions of `range` as runs of bits of `takenMask`, a word at a time (a name spans
+    /// one or two words): read and marked by word rather than by position.
+    private static func wordRuns(of range: Range<Int>) -> some Sequence<(word: Int, bits: UInt64)> {
+        sequence(state: range.lowerBound) { index -> (word: Int, bits: UInt64)? in
+            guard index < range.upperBound else { return nil }
+            let bit = index & 63
+            let take = min(64 - bit, range.upperBound - index)
+            let bits = take == 64 ? UInt64.max : ((1 << UInt64(take)) - 1) << UInt64(bit)
+            defer { index += take }
+            return (index >> 6, bits)
+        }
     }
 
     /// Records a unit over the working `range`, named from `written` (the range's text by default).
@@ -84,7 +100,7 @@ struct UnitRules {
         }
         units.append(OrganisationUnit(text: written, name: name, role: role, item: nil, span: text.sourceSpan(range)))
         if range.clamped(to: 0..<textCount) != range { takenOutside.append(range) }
-        for position in range.clamped(to: 0..<textCount) { takenMask[position >> 6] |= 1 << UInt64(position & 63) }
+        for run in Self.wordRuns(of: range.clamped(to: 0..<textCount)) { takenMask[run.word] |= run.bits }
         return true
     }
 
@@ -137,7 +153,7 @@ struct UnitRules {
             let rest = NameText(scalars, (Int(match.start) + Int(match.placeLength))..<Int(match.end))
             guard rest.hasSuffix("常务委员会") || rest.hasSuffix("人大常委会") else { continue }
             let after = text.trimmedOfBlanks(match.range.upperBound..<body.upperBound)
-            if after.isEmpty || scalars[after.lowerBound].properties.numericType != nil {
+            if after.isEmpty || scalars[after.lowerBound].hasNumericType {
                 add(match.range, role: .issuer)
             }
         }
@@ -218,7 +234,7 @@ struct UnitRules {
     private func sharedSuffix(_ part: Range<Int>, after start: Int) -> (count: Int?, body: String)? {
         var index = start
         var digits: [Unicode.Scalar] = []
-        while index < part.upperBound, Self.numeral(text.scalars[index]) != nil || text.scalars[index].properties.numericType != nil {
+        while index < part.upperBound, Self.numeral(text.scalars[index]) != nil || text.scalars[index].hasNumericType {
             digits.append(text.scalars[index])
             index += 1
         }
@@ -586,16 +602,7 @@ struct UnitRules {
     /// (`lists`) are skipped, as in `mentioned`.
     private mutating func districtLevelLists(outside lists: [Range<Int>]) {
         let scalars = text.scalars
-        // The one whole-text pass of this rule: a compare per scalar, through the buffer.
-        let listedDistricts: [Int] = scalars.withUnsafeBufferPointer { buffer in
-            var found: [Int] = []
-            var index = 2
-            while index < buffer.count - 1 {
-                if buffer[index] == "区", buffer[index - 1] == "、", Self.isListedLevel(buffer[index - 2]) { found.append(index) }
-                index += 1
-            }
-            return found
-        }
+        // The sweep found where such a 区 stands.
         for index in listedDistricts {
             guard !isTaken(index..<(index + 1)), !lists.contains(where: { $0.contains(index) }) else { continue }
             let limit = min(textCount, index + 24)
@@ -621,7 +628,7 @@ struct UnitRules {
     }
 
     /// 省, 市, 县, 区: the levels a list may name bare.
-    private static func isListedLevel(_ scalar: Unicode.Scalar) -> Bool {
+    static func isListedLevel(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "省", "市", "县", "区": return true
         default: return false

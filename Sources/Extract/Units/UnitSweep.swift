@@ -2,8 +2,8 @@ import Normalize
 
 /// One pass over every scalar of the working text for what the unit rules look for at every
 /// position: the quoted stretches, the places the census counts, the organisations named in
-/// running text, and the scalars that can start a role rule (由 and 责 for `responsible`, 本
-/// for `reporters`).
+/// running text, the scalars that can start a role rule (由 and 责 for `responsible`, 本
+/// for `reporters`), and the 区 that ends a list of bare levels (`districtLevelLists`).
 ///
 /// Each was a pass of its own; on a 17-million-scalar document every pass costs a load and a
 /// test per scalar. Read together, nearly every scalar is sent on by two bit tests (it marks
@@ -25,6 +25,8 @@ struct UnitSweep {
     let responsibleAnchors: [Int]
     /// Positions of 本.
     let reporterAnchors: [Int]
+    /// Positions of a 区 after 、 and a listed level (市、区), the text's last scalar excepted.
+    let listedDistricts: [Int]
 
     init(_ scalars: [Unicode.Scalar], lexicon: UnitLexicon, scanner: OrganisationScanner) {
         // Filled in locals and stored at the end: the loop's closure then captures no `self`.
@@ -33,6 +35,7 @@ struct UnitSweep {
         var organisations: [OrganisationScanner.PackedMatch] = []
         var responsibleAnchors: [Int] = []
         var reporterAnchors: [Int] = []
+        var listedDistricts: [Int] = []
         let places = lexicon.places
         let placePairs = places.startPairs
         // Holds `placePairs` too (`OrganisationScanner.matchStarts`): a position it refuses starts
@@ -59,10 +62,12 @@ struct UnitSweep {
                 let found = candidates.gather(in: blockStart..<blockEnd, of: buffer)
                 blockStart = blockEnd
                 for candidate in 0..<found {
-                    let index = candidates[candidate]
+                    let gathered = candidates[candidate]
+                    let index = gathered.index
                     let scalar = buffer[index]
                     var isQuoted = depth.value > 0
-                    if marks.contains(scalar) {
+                    // The gathered mark bit is exact in the BMP; beyond it the set is asked.
+                    if gathered.mayBeMark, scalar.value < 0x10000 || marks.contains(scalar) {
                         let before = depth.value
                         isQuoted = depth.read(scalar)
                         if before == 0, depth.value > 0 {
@@ -75,10 +80,14 @@ struct UnitSweep {
                         switch scalar {
                         case "由", "责": responsibleAnchors.append(index)
                         case "本": reporterAnchors.append(index)
+                        case "区":
+                            if index >= 2, index < count - 1, buffer[index - 1] == "、", UnitRules.isListedLevel(buffer[index - 2]) {
+                                listedDistricts.append(index)
+                            }
                         default: break
                         }
                     }
-                    guard organisationPairs.allows(buffer, at: index, limit: count),
+                    guard gathered.pairAllowed || (gathered.asksFilter && organisationPairs.allows(buffer, at: index, limit: count)),
                         organisationTriples.allows(buffer, at: index, limit: count)
                     else { continue }
                     let wantsPlace = index >= nextPlace
@@ -105,6 +114,7 @@ struct UnitSweep {
         self.organisations = organisations
         self.responsibleAnchors = responsibleAnchors
         self.reporterAnchors = reporterAnchors
+        self.listedDistricts = listedDistricts
     }
 
     /// Whether the last scalar of `range` is quoted, `depth` being the quotation after its first
@@ -122,6 +132,7 @@ struct UnitSweep {
         return quoted
     }
 
-    private static let marks = ScalarSet("《“‘「》”’」\n由责本".unicodeScalars)
-    private static let markBits = CandidateBits(marks)
+    private static let markScalars = "《“‘「》”’」\n由责本区".unicodeScalars
+    private static let marks = ScalarSet(markScalars)
+    private static let markBits = SweepCandidates.markBits(markScalars)
 }
