@@ -48,6 +48,10 @@ public struct Normalizer: Sendable {
         _ unchanged: UnsafeBufferPointer<UInt64>, _ offsets: inout SourceOffsetMap?, _ lines: inout [Range<Int>]
     ) -> Int {
         let count = input.count
+        guard count > 0 else {
+            lines.append(0..<0)
+            return 0
+        }
         var written = 0
         var lineStart = 0
         // The working scalars from `runStart` on are not in `offsets` yet; the first of them
@@ -55,7 +59,28 @@ public struct Normalizer: Sendable {
         var runStart = 0
         var runSource = 0
         var index = 0
+        let inputBytes = UnsafeRawPointer(input.baseAddress!)
+        let outputBytes = UnsafeMutableRawPointer(output.baseAddress!)
         while index < count {
+            // Eight scalars at a test: most runs of text are plain (`plainLanes`) up to the next
+            // comma or bracket. The chunk is stored whole (`written` never passes `index`, so it
+            // fits) and the plain lanes before the first other one are kept; that one, if any,
+            // takes the way below.
+            if index &+ 8 <= count {
+                let chunk = inputBytes.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<UInt32>.self)
+                outputBytes.storeBytes(of: chunk, toByteOffset: written &* 4, as: SIMD8<UInt32>.self)
+                let plain = plainLanes(chunk)
+                // A lane that is not plain counts one here: the chunk is plain when none is.
+                if (~plain &>> 31).wrappedSum() == 0 {
+                    written &+= 8
+                    index &+= 8
+                    continue
+                }
+                var leading = 0
+                while plain[leading] >= laneIsPlain { leading &+= 1 }
+                written &+= leading
+                index &+= leading
+            }
             let scalar = input[index]
             let value = scalar.value
             // Nearly every scalar is kept as it is: one bit says so.
@@ -96,5 +121,27 @@ public struct Normalizer: Sendable {
         lines.append(lineStart..<written)
         offsets?.append(from: Int32(truncatingIfNeeded: runSource), count: written - runStart)
         return written
+    }
+
+    /// The lanes holding a scalar that folding keeps as it is and that is common in running
+    /// text have their top bit set (`laneIsPlain`): printable ASCII, CJK punctuation and
+    /// ideographs (U+3001–U+9FFF, not the ideographic space), the quotes and dashes
+    /// U+2010–U+2027, and the full-width comma. Anything else (line breaks, other full-width
+    /// forms, spaces to fold) is left to the bit table. Written with lane arithmetic only:
+    /// the compiler turns SIMD comparisons into a loop over the lanes.
+    @inline(__always)
+    private static func plainLanes(_ chunk: SIMD8<UInt32>) -> SIMD8<UInt32> {
+        within(chunk, 0x20, 0x7F - 0x20) | within(chunk, 0x3001, 0xA000 - 0x3001) | within(chunk, 0x2010, 0x2028 - 0x2010)
+            | within(chunk, 0xFF0C, 1)
+    }
+
+    private static let laneIsPlain: UInt32 = 0x8000_0000
+
+    /// Top bit set in the lanes of `low..<(low + width)`: `value - low` wraps (top bit set) below
+    /// the range, and `value - low - width` wraps exactly within it (scalars are far below 2^31).
+    @inline(__always)
+    private static func within(_ chunk: SIMD8<UInt32>, _ low: UInt32, _ width: UInt32) -> SIMD8<UInt32> {
+        let shifted = chunk &- SIMD8(repeating: low)
+        return ~shifted & (shifted &- SIMD8(repeating: width))
     }
 }

@@ -38,16 +38,37 @@ public struct SourceOffsetMap: Sendable, RandomAccessCollection {
         return runOffsets[run] + Int32(truncatingIfNeeded: index) - runStarts[run]
     }
 
-    /// The index of the last run starting at or before `index`.
+    /// The index of the last run starting at or before `index`. (Every entity's span asks this
+    /// twice: the search reads the storage without bounds checks, and a map of one run — a
+    /// text with nothing removed — has no search at all.)
     func run(containing index: Int) -> Int {
         let target = Int32(truncatingIfNeeded: index)
-        var low = 0
-        var high = runStarts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if runStarts[middle] <= target { low = middle + 1 } else { high = middle }
+        return runStarts.withUnsafeBufferPointer { starts in
+            // The first run starts at 0, at or before every index: the answer is in
+            // `base..<(base + length)`, halved with a conditional move rather than a branch
+            // (which run a span falls in is a coin toss for the branch predictor).
+            var length = starts.count
+            guard length > 1 else { return length - 1 }
+            var base = 0
+            while length > 1 {
+                let half = length &>> 1
+                base = starts[base &+ half] <= target ? base &+ half : base
+                length &-= half
+            }
+            return base
         }
-        return low - 1
+    }
+
+    /// The source offsets of working scalars `first` and `last` (`first <= last`), with one
+    /// search when both lie in one run, as the two ends of nearly every span do.
+    func offsets(_ first: Int, _ last: Int) -> (first: Int32, last: Int32) {
+        precondition(first >= 0 && first <= last && last < count, "working index out of range")
+        let run = self.run(containing: first)
+        let start = runStarts[run]
+        let firstOffset = runOffsets[run] + Int32(truncatingIfNeeded: first) - start
+        let runEnd = run + 1 < runStarts.count ? Int(runStarts[run + 1]) : count
+        guard last >= runEnd else { return (firstOffset, runOffsets[run] + Int32(truncatingIfNeeded: last) - start) }
+        return (firstOffset, self[last])
     }
 
     /// Maps the next working scalar to `offset`.

@@ -45,8 +45,9 @@ public struct WorkingText: Sendable {
         // Offsets rise through the text except where line repair moved a photo caption after
         // the paragraph it interrupted; a range across such a move still maps to the source
         // stretch between its two ends.
-        let first = Int(sourceOffsets[lower])
-        let last = Int(sourceOffsets[upper - 1])
+        let (firstOffset, lastOffset) = sourceOffsets.offsets(lower, upper - 1)
+        let first = Int(firstOffset)
+        let last = Int(lastOffset)
         return SourceSpan(start: min(first, last), end: max(first, last) + 1)
     }
 

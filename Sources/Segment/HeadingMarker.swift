@@ -37,9 +37,9 @@ struct HeadingMarker: Equatable {
     func label(in s: [Unicode.Scalar]) -> String {
         switch style {
         case .star: "*"
-        case .parenArabic: "(\(number))"
+        case .parenArabic: "(" + String(number) + ")"
         case .arabicDot: String(number)
-        case .parenHan: "(\(String(scalars: s[numeralRange])))"
+        case .parenHan: "(" + String(scalars: s[numeralRange]) + ")"
         case .hanComma: String(scalars: s[numeralRange])
         case .circled, .article, .hanShi: String(scalars: s[writtenRange])
         }

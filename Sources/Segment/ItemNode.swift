@@ -37,12 +37,12 @@ final class ItemNode {
             let label: String
             if node.style == .star {
                 stars += 1
-                label = "*\(stars)"
+                label = "*" + String(stars)
             } else if let own = node.label {
                 label = own
             } else {
                 unnumbered += 1
-                label = "#\(unnumbered)"
+                label = "#" + String(unnumbered)
             }
             var path = parentPath
             path.append(label)

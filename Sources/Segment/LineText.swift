@@ -67,7 +67,11 @@ struct LineText {
             var index = range.lowerBound
             while index + 8 <= range.upperBound {
                 let chunk = base.loadUnaligned(fromByteOffset: index * MemoryLayout<Unicode.Scalar>.stride, as: SIMD8<UInt32>.self)
-                if any(chunk .== wanted) { break }
+                // A lane equals the scalar where its xor is zero, and a zero lane is the only
+                // one whose top bit `(x - 1) & ~x` sets (scalars are below 2^31). (Not `.==`:
+                // the compiler makes a loop over the lanes of a SIMD comparison.)
+                let difference = chunk ^ wanted
+                if ((difference &- 1) & ~difference &>> 31).wrappedSum() != 0 { break }
                 index += 8
             }
             while index < range.upperBound {

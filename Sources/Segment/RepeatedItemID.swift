@@ -16,9 +16,13 @@ enum RepeatedItemID {
     /// Siblings first, then each one's children. Items are read in place (a copy of an `Item`
     /// retains every string and array in it).
     private static func visit(_ items: [Item], into result: inout [Diagnostic]) {
+        // Most sibling lists are short: an earlier sibling is looked for by a scan, not a Set
+        // (hashing a Chinese label normalises it first, and the Set is one more allocation).
         var labels = Set<String>()
+        let scans = items.count <= maximumScannedSiblings
         for index in items.indices {
-            if !labels.insert(items[index].label).inserted {
+            let repeats = scans ? hasEarlierLabel(items, index) : !labels.insert(items[index].label).inserted
+            if repeats {
                 result.append(
                     Diagnostic(
                         .warning, code: "repeated-item-id",
@@ -27,5 +31,22 @@ enum RepeatedItemID {
             }
             visit(items[index].children, into: &result)
         }
+    }
+
+    /// Sibling lists up to this long are scanned; longer ones (hundreds of unnumbered
+    /// articles) go through a Set.
+    private static let maximumScannedSiblings = 32
+
+    /// Whether a sibling before `index` has its label. Labels are compared as UTF-8 bytes:
+    /// they are made of ASCII, Han numerals, 第 条 是 and circled digits, none of which Unicode
+    /// composes or decomposes, so equal bytes and equal Strings are the same thing here (and
+    /// String's `==` takes its normalising path for any two different non-ASCII labels).
+    private static func hasEarlierLabel(_ items: [Item], _ index: Int) -> Bool {
+        let label = items[index].label.utf8
+        for earlier in items.indices[..<index] {
+            let other = items[earlier].label.utf8
+            if other.count == label.count && other.elementsEqual(label) { return true }
+        }
+        return false
     }
 }

@@ -58,22 +58,25 @@ struct SeenParagraphs {
     /// FNV-1a over the length, the first and last eight scalars and up to 64 scalars spread
     /// evenly between: two different paragraphs agree on all of them only when they differ
     /// in a word or two, and then the full comparison tells them apart. Hashing every scalar
-    /// cost as much as the rest of the paragraph's tests.
+    /// cost as much as the rest of the paragraph's tests. The spread scalars go to two
+    /// hashes taking turns, combined at the end: each step of one waits on its multiply.
     static func key(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
         let prime: UInt64 = 0x0000_0100_0000_01B3
-        var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(range.count)
-        scalars.withUnsafeBufferPointer { buffer in
-            func mix(_ index: Int) { key = (key ^ UInt64(buffer[index].value)) &* prime }
+        return scalars.withUnsafeBufferPointer { buffer in
+            var key: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(range.count)
             let edge = min(8, range.count)
-            for index in range.lowerBound..<(range.lowerBound + edge) { mix(index) }
-            for index in (range.upperBound - edge)..<range.upperBound { mix(index) }
+            for index in range.lowerBound..<(range.lowerBound + edge) { key = (key ^ UInt64(buffer[index].value)) &* prime }
+            for index in (range.upperBound - edge)..<range.upperBound { key = (key ^ UInt64(buffer[index].value)) &* prime }
+            var other: UInt64 = 0x8422_2325_CBF2_9CE4
             let step = max(1, range.count / 64)
             var index = range.lowerBound
-            while index < range.upperBound {
-                mix(index)
-                index += step
+            while index + step < range.upperBound {
+                key = (key ^ UInt64(buffer[index].value)) &* prime
+                other = (other ^ UInt64(buffer[index + step].value)) &* prime
+                index += 2 * step
             }
+            if index < range.upperBound { key = (key ^ UInt64(buffer[index].value)) &* prime }
+            return (key ^ (other &<< 32 | other &>> 32)) &* prime
         }
-        return key
     }
 }
