@@ -112,6 +112,7 @@ struct JSONBytes: ~Copyable {
 
     /// The separator before an object member and its key: `"name": `. Keys are ASCII names
     /// from the SPEC, so they need no escaping.
+    @inline(__always)
     mutating func key(_ name: StaticString, _ layout: JSONLayout) {
         separate(layout)
         append(UInt8(ascii: "\""))
@@ -121,7 +122,9 @@ struct JSONBytes: ~Copyable {
 
     /// Bytes that are JSON already, written as they are: the fixed keys and separators of a
     /// flat (one-line) object, `{"text": ` or `, "span": `, in one copy instead of a key call
-    /// (separator, quote, name, quote, colon) each.
+    /// (separator, quote, name, quote, colon) each. Inlined, so that each is a copy of a known
+    /// length rather than a call and a `memmove`.
+    @inline(__always)
     mutating func literal(_ json: StaticString) {
         append(json)
     }
@@ -167,6 +170,7 @@ struct JSONBytes: ~Copyable {
 
     // MARK: Scalars
 
+    @inline(__always)
     mutating func null() {
         append("null")
     }
@@ -179,22 +183,30 @@ struct JSONBytes: ~Copyable {
     /// A JSON string: `"`, `\\`, and the control characters escaped (\n \r \t by name, the rest
     /// as \u00XX); everything else, Chinese included, as its own UTF-8 bytes.
     mutating func string(_ text: String) {
-        append(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+        if text.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) == nil {
             // Only a bridged or lazily decoded string lands here; native strings are contiguous.
             var copy = text
             copy.makeContiguousUTF8()
-            copy.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+            copy.utf8.withContiguousStorageIfAvailable { appendQuoted($0) }
         }
+    }
+
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // Room for the string as it is and its quotes, so the clean part (nearly always all of
+        // it) is copied without a check per piece; escapes go through the checked appends.
+        if utf8.count + 2 > capacity - count { grow(toHold: utf8.count + 2) }
+        start[count] = UInt8(ascii: "\"")
+        count += 1
+        let clean = JSONEscape.copyCleanPrefix(utf8, to: start + count)
+        count += clean
+        if clean < utf8.count { appendEscaped(utf8[clean...]) }
         append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = utf8.baseAddress else { return }
-        // Nearly every string needs no escape: then its bytes are copied in one go.
-        let clean = JSONEscape.cleanPrefixLength(utf8)
-        append(base, count: clean)
-        for byte in utf8[clean...] {
+    /// The rest of a string from its first byte that needs an escape.
+    @inline(never)  // rare
+    private mutating func appendEscaped(_ utf8: Slice<UnsafeBufferPointer<UInt8>>) {
+        for byte in utf8 {
             guard JSONEscape.needsEscape(byte) else {
                 append(byte)
                 continue
@@ -214,23 +226,29 @@ struct JSONBytes: ~Copyable {
         }
     }
 
-    /// An integer in decimal, as `String(value)` writes it but without making a String.
+    /// An integer in decimal, as `String(value)` writes it but without making a String: its
+    /// length found by comparisons, then two digits at a time from a table.
     mutating func int(_ value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
+        var magnitude = UInt64(value.magnitude)
         var digitCount = 1
-        var rest = magnitude
-        while rest >= 10 {
-            rest /= 10
+        var power: UInt64 = 10
+        while digitCount < 20, magnitude >= power {
             digitCount += 1
+            power &*= 10
         }
         if digitCount > capacity - count { grow(toHold: digitCount) }
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let table = pairs.utf8Start
         var position = count + digitCount
-        repeat {
-            position -= 1
-            start[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
+        while magnitude >= 10 {
+            let pair = Int(magnitude % 100) * 2
+            magnitude /= 100
+            position -= 2
+            start[position] = table[pair]
+            start[position + 1] = table[pair + 1]
+        }
+        if position > count { start[count] = UInt8(ascii: "0") + UInt8(magnitude) }
         count += digitCount
     }
 

@@ -45,8 +45,10 @@ public struct Pipeline: Sendable {
     /// The last step of a conversion: the entities tied to their items, their `text` set to the
     /// exact source slice, and the document put together. Public so that the bench can time it
     /// on its own.
-    public func assemble(_ source: DecodedSource, _ segmentation: Segmentation, _ extracted: Extraction) -> Document {
-        var found = extracted
+    /// `extracted` is consumed: its lists are finished in place, not copied first while the
+    /// caller still holds them.
+    public func assemble(_ source: DecodedSource, _ segmentation: Segmentation, _ extracted: consuming Extraction) -> Document {
+        var found = consume extracted
         let masthead = segmentation.masthead
         let locator = ItemLocator(items: segmentation.items)
         let slice = EntityFinisher(source: source.text, locator: locator)
