@@ -43,14 +43,14 @@ public enum AtomicFile {
     /// Like `stage(_:for:)`; with `spares`, the bytes go over a spare of the target's folder when
     /// one is kept, and `commit()` swaps rather than replaces (see `SpareFiles`).
     static func stage(_ data: Data, for url: URL, spares: SpareFiles?) throws -> StagedFile {
-        try stage(for: url, spares: spares) { file in try file.append(data) }
+        try stage(for: url, spares: spares, bytes: data.count) { file in try file.append(data) }
     }
 
     /// Like `stage(_:for:)`, with the bytes appended by `fill` as it makes them, so a file need
     /// not be in memory whole (the combined CSV tables are copied in from their spill files).
-    static func stage(for url: URL, spares: SpareFiles? = nil, _ fill: (OpenFile) throws -> Void) throws -> StagedFile {
+    static func stage(for url: URL, spares: SpareFiles? = nil, bytes: Int = 0, _ fill: (OpenFile) throws -> Void) throws -> StagedFile {
         let folder = url.deletingLastPathComponent()
-        if let spares, let spare = spares.take(in: folder.path) {
+        if let spares, let spare = spares.take(in: folder.path, for: bytes) {
             do {
                 try fill(spare.file)
                 if spare.bytes > spare.file.end, ftruncate(spare.file.descriptor, off_t(spare.file.end)) != 0 {

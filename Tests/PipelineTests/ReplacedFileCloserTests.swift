@@ -25,7 +25,14 @@ import Testing
         }
         for descriptor in descriptors { ReplacedFileCloser.shared.close(descriptor) }
         let deadline = Date().addingTimeInterval(10)
-        func stillOpen() -> [Int32] { descriptors.filter { fcntl($0, F_GETFD) != -1 } }
+        // A descriptor still open still leads to its deleted file; a closed one's number may
+        // already be reused by a test running alongside, so its number alone says nothing.
+        func stillOpen() -> [Int32] {
+            descriptors.filter { descriptor in
+                let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)")) ?? ""
+                return link.hasPrefix(folder.path)
+            }
+        }
         while !stillOpen().isEmpty, Date() < deadline { usleep(1000) }
         #expect(stillOpen().isEmpty, "\(stillOpen().count) of 200 still open")
     }
