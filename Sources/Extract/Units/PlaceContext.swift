@@ -29,6 +29,25 @@ struct PlaceContext: Sendable, Equatable {
 
         /// The key of a name that resolves the same under every context.
         static let any = Key(hasProvince: false, city: -2, county: -2, ownCity: -2, ownCounty: -2)
+
+        /// The part of the key a name starting with the bare level `level` reads
+        /// (`OrganisationName.fullName(in:)`: 省 the province, 市 the city, 县 the county), the
+        /// rest set to -3: names read under contexts that differ elsewhere resolve alike, so a
+        /// name resolved in one document is read back in the next one about the same city.
+        func reading(level: Unicode.Scalar) -> Key {
+            switch level {
+            case "省": return Key(hasProvince: hasProvince, city: -3, county: -3, ownCity: -3, ownCounty: -3)
+            case "市": return Key(hasProvince: false, city: city, county: -3, ownCity: -3, ownCounty: -3)
+            default: return Key(hasProvince: false, city: -3, county: county, ownCity: -3, ownCounty: -3)
+            }
+        }
+
+        /// The part of the key a name with no place reads: `local` alone (a bare body's level).
+        var readingLocal: Key {
+            if ownCounty >= 0 { return Key(hasProvince: false, city: -3, county: -3, ownCity: -3, ownCounty: ownCounty) }
+            if ownCity >= 0 { return Key(hasProvince: false, city: -3, county: -3, ownCity: ownCity, ownCounty: -3) }
+            return Key(hasProvince: hasProvince, city: -3, county: -3, ownCity: -3, ownCounty: -3)
+        }
     }
 }
 

@@ -6,8 +6,9 @@ import Foundation
 /// Bulletins name the same few organisations over and over (the bench corpus: 27 784 units,
 /// 770 distinct names); resolving one parses it, walks the lexicons and writes two Strings.
 /// A resolution depends only on the name's scalars, on how it was read (`Origin`) and on the
-/// place context it is read under (`PlaceContext.Key`), so those are the key, and the units of
-/// one name share its Strings.
+/// part of the place context it reads (`PlaceContext.Key`, narrowed by `reading(level:)` and
+/// `readingLocal` to what the name's place asks), so those are the key, and the units of one
+/// name share its Strings.
 ///
 /// Two tables: the document's own, asked first and without a lock, and the lexicon's, shared
 /// by every document the process reads (`SharedResolvedNames`).

@@ -11,6 +11,11 @@ import Normalize
 struct StartFilter: Sendable {
     /// The pairs' bits, read by `SweepCandidates` without a branch per position.
     private(set) var pairBits = [UInt64](repeating: 0, count: 1 << 10)
+    /// The words' first scalars, one bit each by the low 16 bits of their value (a scalar beyond
+    /// the BMP shares its bit with one inside it, so the set only ever errs by letting more in).
+    /// A position whose scalar's bit is clear starts no word: `SweepCandidates` tests this one
+    /// unhashed bit before it mixes the pair.
+    private(set) var firstBits = [UInt64](repeating: 0, count: 1 << 10)
     private var singles = ScalarSet()
     /// Whether any word has one scalar (none do today): a refused pair then needs no second test.
     private(set) var hasSingles = false
@@ -25,6 +30,7 @@ struct StartFilter: Sendable {
     mutating func insert<S: Sequence>(_ word: S) where S.Element == Unicode.Scalar {
         var iterator = word.makeIterator()
         guard let first = iterator.next() else { return }
+        Self.setFirst(first, in: &firstBits)
         if let second = iterator.next() {
             insertPair(first, second)
         } else {
@@ -37,10 +43,16 @@ struct StartFilter: Sendable {
     mutating func insertPair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) {
         let bit = Self.bit(first, second)
         pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
+        Self.setFirst(first, in: &firstBits)
+    }
+
+    private static func setFirst(_ first: Unicode.Scalar, in bits: inout [UInt64]) {
+        bits[Int((first.value >> 6) & 0x3FF)] |= 1 << UInt64(first.value & 63)
     }
 
     mutating func formUnion(_ other: StartFilter) {
         for index in pairBits.indices { pairBits[index] |= other.pairBits[index] }
+        for index in firstBits.indices { firstBits[index] |= other.firstBits[index] }
         singles.formUnion(other.singles)
         hasSingles = hasSingles || other.hasSingles
     }

@@ -6,7 +6,8 @@ import Normalize
 /// Tested one position at a time, the two bit tests were each a branch, and the pair test's
 /// answer is too irregular to be predicted. The gathering loop has no branch (each position is
 /// written, and the count advances by the position's bit), and the sweep then goes from
-/// candidate to candidate; only positions that would have been passed over are left out.
+/// candidate to candidate; only positions that would have been passed over, or whose scalar
+/// starts no word, are left out.
 ///
 /// Each candidate keeps the two bits it was gathered by, so the sweep does not look them up
 /// again in tables of its own, which with the sweep's other tables no longer all fit in the
@@ -34,6 +35,9 @@ struct SweepCandidates {
     /// its low 16 bits, which costs no clamping per position.
     private let marks: [UInt64]
     private let pairs: [UInt64]
+    /// The marks and the words' first scalars (`StartFilter.firstBits`), read the same way: a
+    /// position whose bit is clear is neither a mark nor the start of an allowed pair.
+    private let marksAndFirsts: [UInt64]
     /// 1 when the filter holds words of one scalar: every position is then a candidate.
     private let everyPosition: UInt32
     /// Per candidate: its mark bit (bit 0), its pair bit (bit 1), whether the filter must be
@@ -45,9 +49,10 @@ struct SweepCandidates {
 
     /// `marks`: `markBits` of the marks (made once, not per text).
     init(marks: [UInt64], starts: StartFilter) {
-        precondition(marks.count == 0x10000 / 64, "bits over the BMP")
+        precondition(marks.count == 0x10000 / 64 && starts.firstBits.count == marks.count, "bits over the BMP")
         self.marks = marks
         pairs = starts.pairBits
+        marksAndFirsts = zip(marks, starts.firstBits).map { $0 | $1 }
         everyPosition = starts.hasSingles ? 1 : 0
     }
 
@@ -70,34 +75,50 @@ struct SweepCandidates {
     /// Gathers the candidates in `range` (at most `blockSize` positions), in order; returns how
     /// many there are, read back with `self[k]`. The text's last position, which has no pair,
     /// is always one.
+    ///
+    /// In two sweeps, both without a branch per position. The first keeps the positions whose
+    /// scalar is a mark or a word's first scalar, one unhashed bit each (about one in six of a
+    /// bulletin's scalars); the second mixes the pair of only those, and keeps the ones that are
+    /// a mark or whose pair is allowed. A position the first sweep drops would have been kept
+    /// only for a pair sharing the hashed bit of a word's pair, and starts no word.
     mutating func gather(in range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         precondition(range.count <= Self.blockSize && range.upperBound <= scalars.count, "one block of the text")
         blockStart = range.lowerBound
         let everyPosition = everyPosition
         return marks.withUnsafeBufferPointer { marks in
             pairs.withUnsafeBufferPointer { pairs in
-                buffer.withUnsafeMutableBufferPointer { buffer in
-                    var found = 0
-                    let pairEnd = max(range.lowerBound, min(range.upperBound, scalars.count - 1))
-                    // The offset in the block (from bit 3) and the asks bit, as written per candidate.
-                    var tagged: UInt32 = everyPosition << 2
-                    for position in range.lowerBound..<pairEnd {
-                        let scalar = scalars[position]
-                        let value = scalar.value
-                        let mark = Self.markBit(of: value, in: marks)
-                        let bit = StartFilter.bit(scalar, scalars[position + 1])
-                        let pair = UInt32(truncatingIfNeeded: pairs[bit >> 6] >> UInt64(bit & 63)) & 1
-                        buffer[found] = tagged | pair << 1 | mark
-                        found &+= Int(truncatingIfNeeded: mark | pair | everyPosition)
-                        tagged &+= 8
+                marksAndFirsts.withUnsafeBufferPointer { marksAndFirsts in
+                    buffer.withUnsafeMutableBufferPointer { buffer in
+                        let lower = range.lowerBound
+                        let pairEnd = max(lower, min(range.upperBound, scalars.count - 1))
+                        // The first sweep: offsets in the block of the positions that may be candidates.
+                        var kept = 0
+                        var offset: UInt32 = 0
+                        for position in lower..<pairEnd {
+                            buffer[kept] = offset
+                            kept &+= Int(truncatingIfNeeded: Self.markBit(of: scalars[position].value, in: marksAndFirsts) | everyPosition)
+                            offset &+= 1
+                        }
+                        // The second, over those alone, written over the first's offsets (never ahead of them).
+                        var found = 0
+                        for k in 0..<kept {
+                            let offset = buffer[k]
+                            let position = lower + Int(truncatingIfNeeded: offset)
+                            let scalar = scalars[position]
+                            let mark = Self.markBit(of: scalar.value, in: marks)
+                            let bit = StartFilter.bit(scalar, scalars[position + 1])
+                            let pair = UInt32(truncatingIfNeeded: pairs[bit >> 6] >> UInt64(bit & 63)) & 1
+                            buffer[found] = offset << 3 | everyPosition << 2 | pair << 1 | mark
+                            found &+= Int(truncatingIfNeeded: mark | pair | everyPosition)
+                        }
+                        if pairEnd < range.upperBound {
+                            // The last position, which has no pair: whether the filter allows it, the sweep asks.
+                            let mark = Self.markBit(of: scalars[pairEnd].value, in: marks)
+                            buffer[found] = UInt32(truncatingIfNeeded: pairEnd - lower) << 3 | 0b100 | mark
+                            found += 1
+                        }
+                        return found
                     }
-                    if pairEnd < range.upperBound {
-                        // The last position, which has no pair: whether the filter allows it, the sweep asks.
-                        let mark = Self.markBit(of: scalars[pairEnd].value, in: marks)
-                        buffer[found] = UInt32(truncatingIfNeeded: pairEnd - range.lowerBound) << 3 | 0b100 | mark
-                        found += 1
-                    }
-                    return found
                 }
             }
         }

@@ -105,14 +105,22 @@ struct UnitRules {
     }
 
     /// The resolution of the name written at `range` (inside the text), parsed from its
-    /// written form: read back when the same name was resolved before under the same context.
+    /// written form: read back when the same name was resolved before under a context that
+    /// agrees on what it reads.
     private mutating func parsedName(_ range: Range<Int>) -> ResolvedNames.Resolution {
         let context = census.contextID(at: range.lowerBound)
-        let key = ResolvedNames.Key(range, origin: .parsed, context: census.contextKey(withID: context), in: text.scalars)
+        // Taken apart first (a few lexicon steps): its place says which part of the context it reads.
+        let parsed = writtenName(range, written: nil)
+        let keyContext: PlaceContext.Key
+        switch parsed.place {
+        case .named: keyContext = .any
+        case let .relative(level): keyContext = census.contextKey(withID: context).reading(level: level)
+        case .none: keyContext = census.contextKey(withID: context).readingLocal
+        }
+        let key = ResolvedNames.Key(range, origin: .parsed, context: keyContext, in: text.scalars)
         if let known = resolvedNames.resolution(for: key, in: text.scalars) { return known }
         let resolution = ResolvedNames.Resolution(
-            written: text.compactString(range),
-            name: writtenName(range, written: nil).fullName(in: census.context(withID: context), lexicon: lexicon))
+            written: text.compactString(range), name: parsed.fullName(in: census.context(withID: context), lexicon: lexicon))
         resolvedNames.record(resolution, for: key, in: text.scalars)
         return resolution
     }
@@ -683,8 +691,17 @@ struct UnitRules {
     /// met before.
     private mutating func matchedName(_ match: Scanner.PackedMatch, context: Int) -> ResolvedNames.Resolution {
         let range = match.range
-        // A named place (漯河市…) resolves the same under every context.
-        let keyContext = match.place >= 0 ? PlaceContext.Key.any : census.contextKey(withID: context)
+        // A named place (漯河市…) resolves the same under every context; a bare level or body
+        // under every context that agrees on the one place it reads (`PlaceContext.Key.reading`).
+        let keyContext: PlaceContext.Key
+        switch match.place {
+        case Scanner.PackedMatch.relativePlace:
+            keyContext = census.contextKey(withID: context).reading(level: text.scalars[range.lowerBound])
+        case Scanner.PackedMatch.noPlace:
+            keyContext = census.contextKey(withID: context).readingLocal
+        default:
+            keyContext = .any
+        }
         let key = ResolvedNames.Key(
             range, origin: .matched(place: match.place, placeLength: match.placeLength), context: keyContext, in: text.scalars)
         if let known = resolvedNames.resolution(for: key, in: text.scalars) { return known }
