@@ -10,6 +10,8 @@ struct EntityFinisher {
     /// Sets each entity's text and item, and puts them in span order, in place: a large
     /// document's entity lists are not copied while the extractors' lists are still held.
     func finish<Entity: SpannedEntity>(_ entities: inout [Entity]) {
+        // Entities arrive mostly in span order: each item lookup steps on from the last.
+        var cursor = 0
         for index in entities.indices {
             let span = entities[index].span
             // The extractor's text is the working text of the entity, which is the source
@@ -18,7 +20,7 @@ struct EntityFinisher {
             if !Self.text(entities[index].text, isSourceSlice: span, of: source) {
                 entities[index].text = source.slice(span)
             }
-            if entities[index].item == nil { entities[index].item = locator.item(containing: span) }
+            if entities[index].item == nil { entities[index].item = locator.item(containing: span, cursor: &cursor) }
         }
         Self.sortBySpan(&entities) { $0.span }
     }
@@ -78,8 +80,9 @@ struct EntityFinisher {
     }
 
     func people(_ people: inout [Person]) {
+        var cursor = 0
         for index in people.indices where people[index].item == nil {
-            people[index].item = locator.item(containing: people[index].span)
+            people[index].item = locator.item(containing: people[index].span, cursor: &cursor)
         }
         Self.sortBySpan(&people) { $0.span }
     }
