@@ -59,21 +59,31 @@ enum DeclaredCount {
     private static func mayDeclare(_ title: String) -> Bool {
         let found = title.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let base = bytes.baseAddress else { return false }
-            // The last byte that may end a closing bracket: 29 or 89.
+            // The last closing bracket: words with no 29 or 89 byte are passed over, and a
+            // word with one (89 ends many Han characters) is read byte by byte before the
+            // search goes on past it.
             var end = bytes.count
-            while end >= 8 {
-                let word = UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self)
-                if hasByte(word, 0x29) || hasByte(word, 0x89) { break }
-                end -= 8
-            }
-            var close = end - 1
-            while close >= 0 {
-                if bytes[close] == 0x29 { break }
-                if bytes[close] == 0x89 && close >= 2 && bytes[close - 1] == 0xBC && bytes[close - 2] == 0xEF {
-                    close -= 2
-                    break
+            var close = -1
+            search: while end > 0 {
+                while end >= 8 {
+                    let word = UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self)
+                    if hasByte(word, 0x29) || hasByte(word, 0x89) { break }
+                    end -= 8
                 }
-                close -= 1
+                let stop = max(0, end - 8)
+                var index = end - 1
+                while index >= stop {
+                    if bytes[index] == 0x29 {
+                        close = index
+                        break search
+                    }
+                    if bytes[index] == 0x89 && index >= 2 && bytes[index - 1] == 0xBC && bytes[index - 2] == 0xEF {
+                        close = index - 2
+                        break search
+                    }
+                    index -= 1
+                }
+                end = stop
             }
             var before = close - 1
             while before >= 0 && bytes[before] == 0x20 { before -= 1 }

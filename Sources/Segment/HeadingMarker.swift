@@ -34,14 +34,15 @@ struct HeadingMarker: Equatable {
     }
 
     /// The label of SPEC "Items": 一, (一), 1, (1), ①, 第一条, 一是, * (numbered by the caller).
-    func label(in s: [Unicode.Scalar]) -> String {
+    /// `written` is `written(in: s)`, which the label of some styles is (not made twice).
+    func label(in s: [Unicode.Scalar], written: String) -> String {
         switch style {
         case .star: "*"
         case .parenArabic: "(" + String(number) + ")"
         case .arabicDot: String(number)
         case .parenHan: "(" + String(scalars: s[numeralRange]) + ")"
         case .hanComma: String(scalars: s[numeralRange])
-        case .circled, .article, .hanShi: String(scalars: s[writtenRange])
+        case .circled, .article, .hanShi: written
         }
     }
 

@@ -30,14 +30,9 @@ enum HeadingStyles {
     static let fieldLabelForms: [(label: String, role: FieldLabelRole, written: [Unicode.Scalar])] = fieldLabels.flatMap {
         label in ["：", ":"].map { colon in (label, FieldLabelRole(label), Array((label + colon).unicodeScalars)) }
     }
-    static let fieldLabelFormStarts: [Unicode.Scalar] = fieldLabelForms.map { $0.written[0] }
-    static let fieldLabelStarts: [Unicode.Scalar] = fieldLabels.compactMap { $0.unicodeScalars.first }
-    /// Bit `value % 64` set for each scalar a label starts with: one test passes over most lines.
-    private static let fieldLabelStartBits: UInt64 = fieldLabelStarts.reduce(0) { $0 | 1 << ($1.value % 64) }
-
-    static func mayStartFieldLabel(_ scalar: Unicode.Scalar) -> Bool {
-        fieldLabelStartBits & 1 << (scalar.value % 64) != 0 && fieldLabelStarts.contains(scalar)
-    }
+    /// The forms as flat tables, which a segmenter run keeps (`SegmenterRun.fieldLabelTable`):
+    /// every line is tested, and a static is behind a one-time-initialisation check at each use.
+    static let fieldLabelTable = FieldLabelTable(fieldLabelForms.map(\.written))
 
     static let issuerSuffixes: [[Unicode.Scalar]] = words(of: "issuer-suffix")
     static let planSuffixes: [[Unicode.Scalar]] = words(of: "plan-suffix")
@@ -45,6 +40,28 @@ enum HeadingStyles {
 
     private static func words(of kind: String) -> [[Unicode.Scalar]] {
         headings.rows.filter { $0.count >= 2 && $0[1] == kind }.map { Array($0[0].unicodeScalars) }
+    }
+}
+
+/// The scalars that open each field-label form, with a bit table that turns away nearly every
+/// line with one test.
+struct FieldLabelTable {
+    /// The form's first scalar, by form index (`HeadingStyles.fieldLabelForms`).
+    let starts: [Unicode.Scalar]
+    let written: [[Unicode.Scalar]]
+    /// Bit `value % 1024` set for each scalar a form starts with.
+    private let startBits: [UInt64]
+
+    init(_ written: [[Unicode.Scalar]]) {
+        self.written = written
+        starts = written.map { $0[0] }
+        var bits = [UInt64](repeating: 0, count: 16)
+        for start in starts { bits[Int(start.value % 1024) >> 6] |= 1 << (start.value % 64) }
+        startBits = bits
+    }
+
+    func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+        startBits[Int(scalar.value % 1024) >> 6] & 1 << (scalar.value % 64) != 0
     }
 }
 

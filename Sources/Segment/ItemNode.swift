@@ -4,19 +4,20 @@ import Normalize
 /// An item while the tree is being built: mutable, with working-text offsets. `Item` is what
 /// leaves Segment, with labels numbered among siblings and spans mapped to the source.
 final class ItemNode {
-    var kind: String
-    var style: HeadingMarker.Style?
+    // What is fixed when the node is made is `let`: reading it needs no exclusivity check.
+    let kind: String
+    let style: HeadingMarker.Style?
     /// The label for numbered items; nil for unnumbered headings (`#N`, filled in at the end).
-    var label: String?
-    var marker: String
-    var title: String
+    let label: String?
+    let marker: String
+    let title: String
     var fields: [Field] = []
-    var start: Int
+    let start: Int
     var end: Int
     var children: [ItemNode] = []
     /// Unnumbered headings at the top (parts, articles, speeches, briefs) are roots that
     /// markers nest under but never close.
-    var isRoot: Bool
+    let isRoot: Bool
 
     init(kind: String, style: HeadingMarker.Style?, label: String?, marker: String, title: String, start: Int, end: Int, isRoot: Bool = false) {
         self.kind = kind
@@ -30,7 +31,11 @@ final class ItemNode {
     }
 
     /// Converts the subtree, numbering unnumbered siblings `#1`, `#2` … and `*` bullets `*1` ….
-    static func items(_ nodes: [ItemNode], parentPath: [String], text: WorkingText) -> [Item] {
+    ///
+    /// Each id is its parent's id and its own label (`Item`'s id is its path joined with `/`):
+    /// `Item.init` would join the whole path again at every level, so items are made with an
+    /// empty path and given their path, label, level and id here.
+    static func items(_ nodes: [ItemNode], parentPath: [String], parentID: String = "", text: WorkingText) -> [Item] {
         var unnumbered = 0
         var stars = 0
         return nodes.map { node in
@@ -46,10 +51,18 @@ final class ItemNode {
             }
             var path = parentPath
             path.append(label)
-            return Item(
-                path: path, marker: node.marker, kind: node.kind, title: node.title, fields: node.fields,
+            var id = parentID
+            if !parentPath.isEmpty { id.append("/") }
+            id.append(label)
+            var item = Item(
+                path: [], marker: node.marker, kind: node.kind, title: node.title, fields: node.fields,
                 span: text.sourceSpan(node.start, max(node.start, node.end)),
-                children: items(node.children, parentPath: path, text: text))
+                children: items(node.children, parentPath: path, parentID: id, text: text))
+            item.id = id
+            item.path = path
+            item.label = label
+            item.level = path.count
+            return item
         }
     }
 }

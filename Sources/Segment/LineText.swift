@@ -123,10 +123,7 @@ struct LineText {
     /// otherwise (a title broken after a closing quote or a Latin word).
     /// Runs of spaces inside a line become one (以立法…河南建设   受到… → one space).
     func joined(_ ranges: [Range<Int>]) -> String {
-        // One line without a run of spaces (nearly every title) is its own text.
-        if ranges.count == 1, let range = ranges.first, !hasDoubleSpace(range) {
-            return string(range)
-        }
+        if ranges.count == 1, let range = ranges.first { return joined(range) }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(ranges.reduce(0) { $0 + $1.count } + ranges.count)
         for range in ranges where !range.isEmpty {
@@ -136,6 +133,18 @@ struct LineText {
             for scalar in s[range] where !(scalar == " " && result.last == " ") {
                 result.append(scalar)
             }
+        }
+        return String(scalars: result[...])
+    }
+
+    /// One line as a title: runs of spaces become one.
+    func joined(_ range: Range<Int>) -> String {
+        // A line without a run of spaces (nearly every title) is its own text.
+        if !hasDoubleSpace(range) { return string(range) }
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(range.count)
+        for scalar in s[range] where !(scalar == " " && result.last == " ") {
+            result.append(scalar)
         }
         return String(scalars: result[...])
     }

@@ -21,6 +21,7 @@ public struct Segmenter: Sendable {
 struct SegmenterRun {
     let text: WorkingText
     let line: LineText
+    let fieldLabelTable = HeadingStyles.fieldLabelTable
     /// Non-blank trimmed lines, with whether a blank line precedes each.
     var lines: [(range: Range<Int>, blankBefore: Bool)] = []
 
@@ -168,19 +169,23 @@ struct SegmenterRun {
             inlineField = (at, (at + 5)..<range.upperBound)
             titleEnd = at
         }
-        var titleParts = [line.trim(marker.textStart..<titleEnd)]
+        let titleLine = line.trim(marker.textStart..<titleEnd)
         var end = range.upperBound
         // A heading that fills its line may go on in the next (HeadingContinuation.swift).
         let isWholeLine = titleEnd == range.upperBound && inlineField == nil
-        let continuation = isWholeLine ? headingContinuation(of: titleParts[0], at: index) : nil
+        let continuation = isWholeLine ? headingContinuation(of: titleLine, at: index) : nil
+        let title: String
         if let continuation {
-            titleParts.append(lines[continuation].range)
+            title = line.joined([titleLine, lines[continuation].range])
             end = lines[continuation].range.upperBound
+        } else {
+            // Nearly every heading: one line, no array of its parts.
+            title = line.joined(titleLine)
         }
+        let written = marker.written(in: text.scalars)
         let node = ItemNode(
-            kind: kind, style: marker.style, label: marker.label(in: text.scalars), marker: marker.written(in: text.scalars),
-            title: line.joined(titleParts),
-            start: range.lowerBound, end: end)
+            kind: kind, style: marker.style, label: marker.label(in: text.scalars, written: written), marker: written,
+            title: title, start: range.lowerBound, end: end)
         place(node)
         if let (_, value) = inlineField {
             let trimmed = line.trim(value)
@@ -198,7 +203,8 @@ struct SegmenterRun {
     /// Puts a numbered node in the tree: a style already open closes everything down to it.
     mutating func place(_ node: ItemNode) {
         if let at = stack.lastIndex(where: { $0.style == node.style }) {
-            stack.removeLast(stack.count - at)
+            // One at a time: `removeLast(_:)` goes through the general replaceSubrange.
+            while stack.count > at { stack.removeLast() }
         }
         if let parent = stack.last ?? root {
             parent.children.append(node)
@@ -388,12 +394,14 @@ struct SegmenterRun {
     // MARK: - Line tests
 
     func fieldLabel(_ range: Range<Int>) -> (label: String, role: FieldLabelRole, value: Range<Int>)? {
-        guard let first = range.first, HeadingStyles.mayStartFieldLabel(text.scalars[first]) else { return nil }
-        let starts = HeadingStyles.fieldLabelFormStarts
-        for index in starts.indices where starts[index] == text.scalars[first] {
-            let form = HeadingStyles.fieldLabelForms[index]
-            if line.starts(range, with: form.written) {
-                return (form.label, form.role, line.trim((range.lowerBound + form.written.count)..<range.upperBound))
+        guard let first = range.first else { return nil }
+        let scalar = text.scalars[first]
+        guard fieldLabelTable.mayStart(scalar) else { return nil }
+        for index in fieldLabelTable.starts.indices where fieldLabelTable.starts[index] == scalar {
+            let written = fieldLabelTable.written[index]
+            if line.starts(range, with: written) {
+                let form = HeadingStyles.fieldLabelForms[index]
+                return (form.label, form.role, line.trim((range.lowerBound + written.count)..<range.upperBound))
             }
         }
         return nil
