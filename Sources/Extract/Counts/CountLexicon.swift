@@ -39,6 +39,9 @@ final class CountLexicon: Sendable {
     /// The scalars that may start a quote or title, an excluded word, a scope word and a
     /// number, in that order (see `ScalarMarks`, `CountScanner.init`).
     let marks: ScalarMarks.Table
+    /// What a number can be followed by when it starts a ratio or a count, or when it is
+    /// stepped over to somewhere other than its own end (see `CountScanner.run`).
+    let numberFollowers: ScalarSet
 
     static let shared = CountLexicon()
 
@@ -77,5 +80,15 @@ final class CountLexicon: Sendable {
             })
         tenthsExclusions = WordTable(LexiconFile.load("tenths-exclusions", from: .module).words.map { ($0, ()) })
         marks = ScalarMarks.Table([HiddenSpans.openers, exclusions.starts, scopeWords.starts, CountScanner.numberStarts])
+        // Every scalar the ratio rules and `CountScanner.findCount` read right after a number
+        // before they can answer otherwise than "nothing; go on past the number": a ratio
+        // marker, a blank (approximation, unit or line break past it), an inner approximation,
+        // a scale, a range connector, a time word, a measure word, or 大 and 小 before one.
+        // (The ratio markers are those `RatioRules.find` switches on: keep the two in step.)
+        var followers = ScalarSet("% /分成倍\n大小".unicodeScalars)
+        for starts in [approximationsInner.starts, scaleWords.starts, timeWords.starts, measureWords.starts, CountScanner.rangeConnectors] {
+            followers.formUnion(starts)
+        }
+        numberFollowers = followers
     }
 }

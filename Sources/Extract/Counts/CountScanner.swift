@@ -44,6 +44,8 @@ final class CountScanner {
     /// of a counted noun: a `static let` is a `swift_once` call at each read.
     private let hanNumerals: ScalarSet
     private let rangeConnectorSet: ScalarSet
+    /// `CountLexicon.numberFollowers`, asked after every number read.
+    private let numberFollowers: ScalarSet
 
     struct ScopeRun {
         var lower: Int
@@ -82,6 +84,7 @@ final class CountScanner {
         self.numberPositions = marks.positions[3]
         self.hanNumerals = NumberReader.hanNumerals
         self.rangeConnectorSet = Self.rangeConnectors
+        self.numberFollowers = lexicon.numberFollowers
     }
 
     func run() {
@@ -97,6 +100,14 @@ final class CountScanner {
                 continue
             }
             let runEnd = max(number.range.upperBound, index + 1)
+            // Most numerals (一 of 一是, 进一步) stand before a scalar no ratio or count reads
+            // on: every rule below would send the scan on to `runEnd`, so it goes there now.
+            // (A number with no value is still reported.)
+            let next = number.range.upperBound
+            if number.value != nil, next >= scalars.count || !numberFollowers.contains(scalars[next]) {
+                index = runEnd
+                continue
+            }
             if isNotAQuantity(number) {
                 index = runEnd
                 continue
