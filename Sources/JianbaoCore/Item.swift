@@ -20,7 +20,18 @@ public struct Item: Codable, Sendable, Equatable {
         path: [String], marker: String, kind: String, title: String, fields: [Field] = [],
         span: SourceSpan, children: [Item] = []
     ) {
-        self.id = path.joined(separator: "/")
+        self.init(
+            path: path, id: path.joined(separator: "/"), marker: marker, kind: kind, title: title, fields: fields, span: span,
+            children: children)
+    }
+
+    /// An item whose id, its path joined with `/`, the caller already has: a tree builder
+    /// extends its parent's id instead of joining the whole path again at every level.
+    public init(
+        path: [String], id: String, marker: String, kind: String, title: String, fields: [Field] = [],
+        span: SourceSpan, children: [Item] = []
+    ) {
+        self.id = id
         self.path = path
         self.label = path.last ?? ""
         self.marker = marker

@@ -32,9 +32,8 @@ final class ItemNode {
 
     /// Converts the subtree, numbering unnumbered siblings `#1`, `#2` … and `*` bullets `*1` ….
     ///
-    /// Each id is its parent's id and its own label (`Item`'s id is its path joined with `/`):
-    /// `Item.init` would join the whole path again at every level, so items are made with an
-    /// empty path and given their path, label, level and id here.
+    /// Each id is its parent's id and its own label (`Item`'s id is its path joined with `/`),
+    /// so the whole path is not joined again at every level.
     static func items(_ nodes: [ItemNode], parentPath: [String], parentID: String = "", text: WorkingText) -> [Item] {
         var unnumbered = 0
         var stars = 0
@@ -54,15 +53,10 @@ final class ItemNode {
             var id = parentID
             if !parentPath.isEmpty { id.append("/") }
             id.append(label)
-            var item = Item(
-                path: [], marker: node.marker, kind: node.kind, title: node.title, fields: node.fields,
+            return Item(
+                path: path, id: id, marker: node.marker, kind: node.kind, title: node.title, fields: node.fields,
                 span: text.sourceSpan(node.start, max(node.start, node.end)),
                 children: items(node.children, parentPath: path, parentID: id, text: text))
-            item.id = id
-            item.path = path
-            item.label = label
-            item.level = path.count
-            return item
         }
     }
 }
