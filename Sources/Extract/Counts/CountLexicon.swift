@@ -84,9 +84,8 @@ final class CountLexicon: Sendable {
         // before they can answer otherwise than "nothing; go on past the number": a ratio
         // marker, a blank (approximation, unit or line break past it), an inner approximation,
         // a scale, a range connector, a time word, a measure word, or 大 and 小 before one.
-        // (The ratio markers are those `RatioRules.find` switches on: keep the two in step.)
-        var followers = ScalarSet("% /分成倍\n大小".unicodeScalars)
-        for starts in [approximationsInner.starts, scaleWords.starts, timeWords.starts, measureWords.starts, CountScanner.rangeConnectors] {
+        var followers = ScalarSet("\n大小".unicodeScalars)
+        for starts in [RatioRules.markers, approximationsInner.starts, scaleWords.starts, timeWords.starts, measureWords.starts, CountScanner.rangeConnectors] {
             followers.formUnion(starts)
         }
         numberFollowers = followers

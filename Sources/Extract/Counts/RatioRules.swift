@@ -1,3 +1,5 @@
+import Normalize
+
 /// Percentages, fractions and multiples, as decimals (SPEC, "Counts": ratios).
 ///
 ///     30% → 0.3    12.5% → 0.125    1/5 → 0.2    百分之三十 → 0.3    三分之一 → 0.333…
@@ -13,15 +15,15 @@ enum RatioRules {
         var value: Double
     }
 
+    /// What every rule reads right after the number (% after at most one space, /, 分, 成, 倍):
+    /// most numbers are followed by none, and are turned away on that one scalar. The count
+    /// scanner skips a number followed by none of these nor a count's start
+    /// (`CountLexicon.numberFollowers`).
+    static let markers = ScalarSet("% /分成倍".unicodeScalars)
+
     static func find(_ number: ReadNumber, in scalars: [Unicode.Scalar], lexicon: CountLexicon) -> Found? {
-        // Every rule reads a marker right after the number (% after at most one space, /, 分,
-        // 成, 倍): most numbers are followed by none, and are turned away on that one scalar.
         let marker = number.range.upperBound
-        guard marker < scalars.count else { return nil }
-        switch scalars[marker] {
-        case "%", " ", "/", "分", "成", "倍": break
-        default: return nil
-        }
+        guard marker < scalars.count, markers.contains(scalars[marker]) else { return nil }
         return percent(number, scalars) ?? slashFraction(number, scalars) ?? chineseFraction(number, scalars)
             ?? tenths(number, scalars, lexicon) ?? multiple(number, scalars)
     }
